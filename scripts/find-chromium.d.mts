@@ -1,0 +1,3 @@
+// Types for find-chromium.mjs, used from TypeScript configs.
+export declare const CHROMIUM_ARGS: string[];
+export declare function findChromium(): string;

@@ -1,0 +1,27 @@
+// The web app manifest: what the installed app is called, looks like and offers from its icon.
+import type { ManifestOptions } from 'vite-plugin-pwa';
+
+/** Manifest fields; vite-plugin-pwa writes them to manifest.webmanifest and links it. */
+export const manifest: Partial<ManifestOptions> = {
+  id: '/',
+  name: 'Broadsheet — offline news reader',
+  short_name: 'Broadsheet',
+  description: 'Read the news anywhere: Broadsheet keeps whole articles on your device and syncs when the network comes back.',
+  lang: 'en',
+  start_url: '/',
+  scope: '/',
+  display: 'standalone',
+  orientation: 'any',
+  theme_color: '#1d3557',
+  background_color: '#faf8f3',
+  categories: ['news', 'books'],
+  icons: [
+    { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+    { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+    { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+  ],
+  shortcuts: [
+    { name: 'Latest stories', short_name: 'Latest', url: '/', icons: [{ src: '/icons/icon-192.png', sizes: '192x192' }] },
+    { name: 'Saved stories', short_name: 'Saved', url: '/saved', icons: [{ src: '/icons/icon-192.png', sizes: '192x192' }] },
+  ],
+};

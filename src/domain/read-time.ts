@@ -1,0 +1,79 @@
+// Reading-time estimates (DESIGN.md §4). We store counts, never minutes, so a
+// reader's own speed can be applied later without re-deriving anything.
+
+/** Adult silent reading of non-fiction, words per minute (Brysbaert 2019). */
+export const DEFAULT_WORDS_PER_MINUTE = 238;
+/** Chinese / Japanese readers, characters per minute. */
+export const DEFAULT_CJK_CHARS_PER_MINUTE = 500;
+
+/** The counts a reading time is computed from. */
+export interface ReadCounts {
+  wordCount: number;
+  cjkCount: number;
+  imageCount: number;
+}
+
+/** Reader-specific speeds; omitted fields use the defaults. */
+export interface ReadSpeed {
+  wordsPerMinute?: number;
+  cjkCharsPerMinute?: number;
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const segmenters = new Map<string, Intl.Segmenter>();
+
+function segmenterFor(language: string | null | undefined): Intl.Segmenter {
+  const key = language ?? '';
+  let seg = segmenters.get(key);
+  if (!seg) {
+    // An unknown or malformed tag must not break ingest: fall back to the root locale.
+    try {
+      seg = new Intl.Segmenter(language ?? undefined, { granularity: 'word' });
+    } catch {
+      seg = new Intl.Segmenter(undefined, { granularity: 'word' });
+    }
+    segmenters.set(key, seg);
+  }
+  return seg;
+}
+
+/** Counts words (Intl.Segmenter, word-like segments) and CJK characters separately. */
+export function countWords(text: string, language?: string | null): { words: number; cjk: number } {
+  let words = 0;
+  let cjk = 0;
+  for (const s of segmenterFor(language).segment(text)) {
+    if (!s.isWordLike) continue;
+    // CJK text is read character by character, so a segment of it counts its characters.
+    const han = s.segment.match(CJK);
+    if (han) {
+      cjk += han.length;
+      if (han.length < [...s.segment].length) words += 1;
+    } else {
+      words += 1;
+    }
+  }
+  return { words, cjk };
+}
+
+/** Seconds spent on images: 12 s for the first, one second less for each next, never under 3 s. */
+export function imageSeconds(imageCount: number): number {
+  let total = 0;
+  for (let i = 0; i < imageCount; i++) total += Math.max(12 - i, 3);
+  return total;
+}
+
+/** Estimated reading time in seconds for the given counts and speed. */
+export function readingSeconds(counts: ReadCounts, speed: ReadSpeed = {}): number {
+  const wpm = speed.wordsPerMinute ?? DEFAULT_WORDS_PER_MINUTE;
+  const cpm = speed.cjkCharsPerMinute ?? DEFAULT_CJK_CHARS_PER_MINUTE;
+  if (!(wpm > 0) || !(cpm > 0)) throw new RangeError(`reading speed must be positive, got ${wpm} wpm / ${cpm} cpm`);
+  for (const [k, v] of Object.entries(counts)) {
+    if (!Number.isFinite(v) || v < 0) throw new RangeError(`${k} must be a non-negative number, got ${v}`);
+  }
+  return (counts.wordCount / wpm) * 60 + (counts.cjkCount / cpm) * 60 + imageSeconds(counts.imageCount);
+}
+
+/** Whole minutes to read, rounded up and never 0 ("1 min read" for the shortest text). */
+export function readMinutes(counts: ReadCounts, speed: ReadSpeed = {}): number {
+  return Math.max(1, Math.ceil(readingSeconds(counts, speed) / 60));
+}

@@ -1,0 +1,107 @@
+// Text → index terms, shared by term vectors, search and highlighting so that
+// all three agree on what a "word" is.
+import { stemmer } from 'stemmer';
+import { primaryLanguage, stopWordsFor } from './stop-words';
+
+/** One index term and the span of the source text it came from. */
+export interface TokenSpan {
+  term: string;
+  /** The case-folded word before stop-word removal and stemming (prefix search matches it). */
+  folded: string;
+  start: number;
+  end: number;
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const SINGLE_KANA = /^\p{Script=Hiragana}$/u;
+const NUMBER_LIKE = /^[\p{N}.,'’:/-]+$/u;
+const LATIN_WORD = /^\p{Script=Latin}+$/u;
+const APOSTROPHES = /[’ʼ`´]/g;
+
+const segmenters = new Map<string, Intl.Segmenter>();
+const validLocales = new Map<string, string | undefined>();
+
+/** A usable BCP 47 tag or undefined: invalid tags must not make tokenizing throw. */
+function locale(lang: string | null | undefined): string | undefined {
+  if (!lang) return undefined;
+  if (!validLocales.has(lang)) {
+    let tag: string | undefined;
+    try {
+      tag = Intl.getCanonicalLocales(lang)[0];
+    } catch {
+      tag = undefined;
+    }
+    validLocales.set(lang, tag);
+  }
+  return validLocales.get(lang);
+}
+
+function segmenterFor(tag: string | undefined): Intl.Segmenter {
+  const key = tag ?? '';
+  let segmenter = segmenters.get(key);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(tag, { granularity: 'word' });
+    segmenters.set(key, segmenter);
+  }
+  return segmenter;
+}
+
+/** What tokenizing in one language needs, resolved once per call rather than per word. */
+interface LanguageContext {
+  tag: string | undefined;
+  stops: ReadonlySet<string>;
+  /** English stemming applies to English and to text of unknown language. */
+  stemEnglish: boolean;
+}
+
+function contextFor(lang: string | null | undefined): LanguageContext {
+  const primary = primaryLanguage(lang);
+  return { tag: locale(lang), stops: stopWordsFor(lang), stemEnglish: primary === null || primary === 'en' };
+}
+
+function fold(word: string, tag: string | undefined): string {
+  return word.normalize('NFKC').toLocaleLowerCase(tag).replace(APOSTROPHES, "'");
+}
+
+function termIn(folded: string, ctx: LanguageContext): string | null {
+  if (ctx.stops.has(folded)) return null;
+  // "BA's" and "BA" are the same subject; other apostrophes ("o'neill") just join.
+  let word = folded.endsWith("'s") ? folded.slice(0, -2) : folded;
+  if (word.includes("'")) word = word.replace(/'/g, '');
+  if (word.length === 0 || ctx.stops.has(word) || NUMBER_LIKE.test(word)) return null;
+  if (CJK.test(word)) return SINGLE_KANA.test(word) ? null : word; // lone hiragana are particles
+  if (word.length < 2 || (word.length === 2 && word.codePointAt(0)! > 0xffff)) return null;
+  if (ctx.stemEnglish && LATIN_WORD.test(word)) return stemmer(word);
+  return word;
+}
+
+/** Case-folds one word the same way everywhere (NFKC, locale-aware lower case, straight apostrophes). */
+export function foldWord(word: string, lang?: string | null): string {
+  return fold(word, locale(lang));
+}
+
+/** Turns one folded word into an index term, or null when it carries no meaning (stop word, number, lone letter). */
+export function termOf(folded: string, lang?: string | null): string | null {
+  return termIn(folded, contextFor(lang));
+}
+
+/** Index terms of a text with their source spans, in text order. */
+export function tokenSpans(text: string, language?: string | null): TokenSpan[] {
+  if (typeof text !== 'string') throw new TypeError('tokenize: text must be a string');
+  const ctx = contextFor(language);
+  const spans: TokenSpan[] = [];
+  for (const segment of segmenterFor(ctx.tag).segment(text)) {
+    if (!segment.isWordLike) continue;
+    const folded = fold(segment.segment, ctx.tag);
+    const term = termIn(folded, ctx);
+    if (term !== null) {
+      spans.push({ term, folded, start: segment.index, end: segment.index + segment.segment.length });
+    }
+  }
+  return spans;
+}
+
+/** Index terms of a text, in text order (repeats kept, so callers can count them). */
+export function tokenize(text: string, language?: string | null): string[] {
+  return tokenSpans(text, language).map((span) => span.term);
+}

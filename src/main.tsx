@@ -1,0 +1,57 @@
+// Composition root: open storage, create the models, render, start sync triggers and the service worker.
+import { render } from 'preact';
+import { openBroadsheetDb } from './storage/db';
+import { getMeta } from './storage/meta-repo';
+import { startSyncTriggers } from './sync/triggers';
+import { App } from './ui/App';
+import type { AppModels } from './ui/app-context';
+import { createConnectivityModel } from './ui/models/connectivity';
+import { createInstallModel } from './ui/models/install';
+import { createLibraryModel } from './ui/models/library';
+import { createReaderModel } from './ui/models/reader';
+import { createRelatedModel } from './ui/models/related';
+import { registerServiceWorker } from './ui/sw-bridge';
+import './ui/styles.css';
+
+const db = openBroadsheetDb({
+  onVersionChange: () => {
+    // A newer Broadsheet in another tab needs the database: we let go and say why.
+    alertReload('Broadsheet was updated in another tab. Reload this tab to keep reading.');
+  },
+  onBlocked: () => alertReload('Close other Broadsheet tabs to finish updating.'),
+});
+
+const library = createLibraryModel(db, new URL(import.meta.env.BASE_URL, location.origin).toString());
+const related = createRelatedModel(db, library.revision);
+const models: AppModels = {
+  db,
+  library,
+  related,
+  reader: createReaderModel(db, library, related),
+  install: createInstallModel(),
+  connectivity: createConnectivityModel(),
+};
+
+render(<App models={models} />, document.getElementById('app')!);
+
+void library.refresh().then(() => {
+  startSyncTriggers({
+    sync: library.sync,
+    lastSyncAt: async () => getMeta<number | null>(await db, 'lastSyncAt', null),
+    isVisible: () => document.visibilityState === 'visible',
+  });
+});
+
+// Other tabs (or the service worker) announce finished syncs; show their stories here too.
+if ('BroadcastChannel' in window) {
+  new BroadcastChannel('broadsheet-sync').onmessage = () => {
+    library.revision.value++;
+    void library.refresh();
+  };
+}
+
+void registerServiceWorker();
+
+function alertReload(message: string): void {
+  library.loadError.value = message;
+}

@@ -1,0 +1,67 @@
+// JSON Feed 1.0/1.1 adapter: bytes of a feed → normalized ArticleInput items. DOM-free.
+import { parseJsonFeed } from 'feedsmith';
+import type { ArticleInput } from '../domain/article';
+import { canonicalUrl, parseUnknownDate, resolveUrl } from './normalize';
+
+/** A parsed feed: its own metadata plus normalized items. */
+export interface ParsedFeed {
+  title: string;
+  homeUrl: string | null;
+  items: ArticleInput[];
+}
+
+type JsonItem = NonNullable<ReturnType<typeof parseJsonFeed>['items']>[number];
+
+/** Parses JSON Feed text fetched from feedUrl; throws a readable error for anything else. */
+export function parseJsonFeedText(text: string, feedUrl: string, sourceId: string): ParsedFeed {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    throw new Error('This is not a JSON Feed: the file is not valid JSON.');
+  }
+  let feed: ReturnType<typeof parseJsonFeed>;
+  try {
+    feed = parseJsonFeed(json);
+  } catch {
+    throw new Error('This is not a JSON Feed: it lacks the "version" and "items" a JSON Feed has.');
+  }
+  const items = (feed.items ?? []).map((item) => normalizeItem(item, feedUrl, sourceId, feed.language ?? null));
+  return {
+    title: feed.title?.trim() || new URL(feedUrl).hostname,
+    homeUrl: resolveUrl(feed.home_page_url, feedUrl),
+    items: items.filter((i): i is ArticleInput => i !== null),
+  };
+}
+
+function normalizeItem(item: JsonItem, feedUrl: string, sourceId: string, feedLanguage: string | null): ArticleInput | null {
+  const url = resolveUrl(item.url, feedUrl) ?? resolveUrl(item.external_url, feedUrl);
+  const guid = item.id != null ? String(item.id) : null;
+  if (!url && !guid) return null;
+  const contentHtml = item.content_html ?? (item.content_text ? textToHtml(item.content_text) : '');
+  const author = item.authors?.map((a) => a.name?.trim()).filter(Boolean).join(', ') || null;
+  return {
+    sourceId,
+    guid,
+    url: url ? canonicalUrl(url) : feedUrl,
+    title: item.title?.trim() ?? '',
+    dek: item.summary?.trim() ?? '',
+    author,
+    sections: item.tags?.map((t) => String(t).trim()).filter(Boolean) ?? [],
+    publishedAt: parseUnknownDate(item.date_published),
+    updatedAt: parseUnknownDate(item.date_modified),
+    contentHtml,
+    baseUrl: feedUrl,
+    imageUrl: resolveUrl(item.image ?? item.banner_image, feedUrl),
+    language: item.language ?? feedLanguage,
+  };
+}
+
+// content_text is plain text: escape it and keep its paragraphs.
+function textToHtml(text: string): string {
+  const esc = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return esc
+    .split(/\n\s*\n/)
+    .map((p) => `<p>${p.trim().replace(/\n/g, '<br>')}</p>`)
+    .join('');
+}

@@ -1,0 +1,35 @@
+// Opening the database: migrations on upgrade, and letting go when a newer tab upgrades.
+import { openDB, type IDBPDatabase } from 'idb';
+import { DB_VERSION, migrate } from './migrations';
+import { DB_NAME, type BroadsheetDB } from './schema';
+
+/** An open Broadsheet database. */
+export type Db = IDBPDatabase<BroadsheetDB>;
+
+/** Callbacks for the two ways another tab can stand in the way of a schema change. */
+export interface OpenHooks {
+  /** Another tab holds an older version open; we wait for it. */
+  onBlocked?: () => void;
+  /** A newer version wants to upgrade: we closed our connection; the page should ask to reload. */
+  onVersionChange?: () => void;
+}
+
+/** Opens (and if needed migrates) the Broadsheet database. */
+export function openBroadsheetDb(hooks: OpenHooks = {}, name = DB_NAME): Promise<Db> {
+  return openDB<BroadsheetDB>(name, DB_VERSION, {
+    upgrade(db, oldVersion, _newVersion, tx) {
+      // idb waits for the returned promise only through the transaction; errors abort the upgrade.
+      migrate(db, oldVersion, tx).catch((err) => {
+        console.error('migration failed', err);
+        tx.abort();
+      });
+    },
+    blocked() {
+      hooks.onBlocked?.();
+    },
+    blocking(_current, _next, event) {
+      (event.target as IDBDatabase).close();
+      hooks.onVersionChange?.();
+    },
+  });
+}

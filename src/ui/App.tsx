@@ -1,0 +1,43 @@
+// The app frame: skip link, masthead, status, routed main content, footer and toasts.
+import { ErrorBoundary, LocationProvider, Route, Router, lazy } from 'preact-iso';
+import { ModelsContext, type AppModels } from './app-context';
+import { Masthead } from './components/Masthead';
+import { StatusBar } from './components/StatusBar';
+import { Toasts } from './components/Toasts';
+
+// Routes load lazily: the first paint carries only the frame and the page being opened.
+const Home = lazy(() => import('./routes/Home'));
+const Section = lazy(() => import('./routes/Section'));
+const Article = lazy(() => import('./routes/Article'));
+const Saved = lazy(() => import('./routes/Saved'));
+const NotFound = lazy(() => import('./routes/NotFound'));
+
+/** The whole app, given its models. */
+export function App({ models }: { models: AppModels }) {
+  return (
+    <ModelsContext.Provider value={models}>
+      <LocationProvider>
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
+        <Masthead />
+        <StatusBar />
+        <main id="main" tabIndex={-1}>
+          <ErrorBoundary>
+            <Router>
+              <Route path="/" component={Home} />
+              <Route path="/section/:name" component={Section} />
+              <Route path="/article/:id" component={Article} />
+              <Route path="/saved" component={Saved} />
+              <Route default component={NotFound} />
+            </Router>
+          </ErrorBoundary>
+        </main>
+        <footer class="site-footer">
+          <p>Broadsheet keeps your stories on this device and reads them offline.</p>
+        </footer>
+        <Toasts />
+      </LocationProvider>
+    </ModelsContext.Provider>
+  );
+}

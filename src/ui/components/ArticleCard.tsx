@@ -1,0 +1,38 @@
+// One story in a list: section, headline, excerpt, date and read time.
+import type { ArticleSummary } from '../../storage/articles-repo';
+import { formatDay, isoDate, readTimeLabel } from '../format';
+import { articleHref, type ListContext } from '../models/list-context';
+
+/** Props of a story card. */
+export interface ArticleCardProps {
+  article: ArticleSummary;
+  context: ListContext;
+  read?: boolean;
+  /** The lead story gets its picture and a larger headline. */
+  lead?: boolean;
+  showSection?: boolean;
+}
+
+/** A story card linking to the article page, remembering the list it was opened from. */
+export function ArticleCard({ article, context, read, lead, showSection = true }: ArticleCardProps) {
+  return (
+    <article class={`card${lead ? ' card--lead' : ''}${read ? ' card--read' : ''}`} data-article-id={article.id}>
+      {lead && article.imageUrl && (
+        <img class="card__image" src={article.imageUrl} alt="" loading="eager" referrerpolicy="no-referrer" width={800} height={450} />
+      )}
+      <div class="card__text">
+        {showSection && <p class="kicker">{article.section}</p>}
+        <h3 class="card__title" dir="auto">
+          <a href={articleHref(article.id, context)}>{article.title}</a>
+        </h3>
+        <p class="card__excerpt" dir="auto">{article.excerpt}</p>
+        <p class="meta">
+          <time dateTime={isoDate(article.publishedAt)}>{formatDay(article.publishedAt)}</time>
+          <span aria-hidden="true"> · </span>
+          <span>{readTimeLabel(article)}</span>
+          {read && <span class="badge">Read</span>}
+        </p>
+      </div>
+    </article>
+  );
+}

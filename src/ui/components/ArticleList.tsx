@@ -1,0 +1,28 @@
+// A list of story cards, with a clear empty state.
+import type { ArticleSummary } from '../../storage/articles-repo';
+import type { ListContext } from '../models/list-context';
+import { ArticleCard } from './ArticleCard';
+
+/** Props of a story list. */
+export interface ArticleListProps {
+  articles: ArticleSummary[];
+  context: ListContext;
+  read: ReadonlySet<string>;
+  empty: string;
+  withLead?: boolean;
+  showSection?: boolean;
+}
+
+/** Renders stories newest first; the first may be a lead story. */
+export function ArticleList({ articles, context, read, empty, withLead, showSection }: ArticleListProps) {
+  if (articles.length === 0) return <p class="empty">{empty}</p>;
+  return (
+    <ol class="story-list" data-testid="story-list">
+      {articles.map((a, i) => (
+        <li key={a.id}>
+          <ArticleCard article={a} context={context} read={read.has(a.id)} lead={withLead && i === 0} showSection={showSection} />
+        </li>
+      ))}
+    </ol>
+  );
+}

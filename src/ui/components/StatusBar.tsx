@@ -1,0 +1,37 @@
+// Connection and sync status: the offline banner with "last synced", sync progress, and the last outcome.
+import { useModels } from '../app-context';
+import { timeAgo } from '../format';
+
+/** A polite live region so screen readers hear status changes without losing their place. */
+export function StatusBar() {
+  const { library, connectivity } = useModels();
+  const progress = library.progress.value;
+  const last = library.lastSyncAt.value;
+  const failing = library.failingSources.value;
+  return (
+    <div class="status" role="status" aria-live="polite">
+      {!connectivity.online.value && (
+        <p class="status__offline" data-testid="offline-banner">
+          You are offline. Showing stories saved on this device{last ? `, last synced ${timeAgo(last)}` : ''}.
+        </p>
+      )}
+      {progress && (
+        <p class="status__sync">
+          Syncing… {progress.done} of {progress.total} sources{progress.added ? `, ${progress.added} new` : ''}
+        </p>
+      )}
+      {!progress && connectivity.online.value && library.lastOutcome.value && (
+        <p class="status__note">
+          {library.lastOutcome.value}
+          {last ? ` · synced ${timeAgo(last)}` : ''}
+        </p>
+      )}
+      {failing.map((s) => (
+        <p class="status__error" key={s.id}>
+          {s.title}: {s.lastError ?? 'this source could not be synced.'}
+        </p>
+      ))}
+      {library.loadError.value && <p class="status__error">{library.loadError.value}</p>}
+    </div>
+  );
+}

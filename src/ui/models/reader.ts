@@ -1,0 +1,45 @@
+// The reader model: opening an article page and the reader's actions on it (save, read, links).
+import type { Db } from '../../storage/db';
+import { setRead, setSaved } from '../../storage/reading-state-repo';
+import type { ReadingState } from '../../storage/schema';
+import { articleHref } from './list-context';
+import { loadArticleView, storedLinkTargets, type ArticleView } from './article-view';
+import type { LibraryModel } from './library';
+import type { ListContext } from './list-context';
+import type { RelatedModel } from './related';
+
+/** Creates the reader model over the database and the library it keeps in step. */
+export function createReaderModel(dbReady: Promise<Db>, library: LibraryModel, related: RelatedModel) {
+  /** Loads one article page's data; null when the article is not stored. */
+  async function open(id: string, ctx: ListContext): Promise<ArticleView | null> {
+    return loadArticleView(await dbReady, id, ctx, related, {
+      read: library.read.value,
+      sources: library.sourceById.value,
+    });
+  }
+
+  /** Saves or unsaves an article. */
+  async function save(id: string, saved: boolean): Promise<ReadingState> {
+    const state = await setSaved(await dbReady, id, saved);
+    library.setFlags(id, { saved });
+    return state;
+  }
+
+  /** Marks an article read or unread. */
+  async function markRead(id: string, read: boolean): Promise<ReadingState> {
+    const state = await setRead(await dbReady, id, read);
+    library.setFlags(id, { read });
+    return state;
+  }
+
+  /** App routes for the URLs among `urls` that are stored articles. */
+  async function storedRoutes(urls: string[]): Promise<Map<string, string>> {
+    const ids = await storedLinkTargets(await dbReady, urls);
+    return new Map([...ids].map(([url, id]) => [url, articleHref(id)]));
+  }
+
+  return { open, save, markRead, storedRoutes };
+}
+
+/** The reader model's public shape. */
+export type ReaderModel = ReturnType<typeof createReaderModel>;

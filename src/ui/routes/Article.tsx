@@ -1,0 +1,158 @@
+// The article page (DESIGN.md §1): everything a good news site's story page shows, offline.
+import { useSignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { bodyShowsImage } from '../../domain/lead-image';
+import { readingSeconds } from '../../domain/read-time';
+import { useModels } from '../app-context';
+import { ArticleBody } from '../components/ArticleBody';
+import { ReadingProgress } from '../components/ReadingProgress';
+import { StoryNav } from '../components/StoryNav';
+import { StoryRail } from '../components/StoryRail';
+import { ShareButton } from '../components/ShareButton';
+import { formatDateTime, isoDate, readTimeLabel } from '../format';
+import type { ArticleView } from '../models/article-view';
+import { parseListContext } from '../models/list-context';
+import { usePageTitle } from '../use-page-title';
+
+/** The article page for the `id` route parameter. */
+export default function Article({ id = '' }: { id?: string }) {
+  const { reader, library } = useModels();
+  const { query } = useLocation();
+  const ctx = parseListContext(query.from);
+  const view = useSignal<ArticleView | null | undefined>(undefined);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    view.value = undefined;
+    void reader.open(id, ctx).then((v) => {
+      if (live) view.value = v;
+    });
+    return () => {
+      live = false;
+    };
+  }, [id, query.from, library.revision.value]);
+
+  const v = view.value;
+  usePageTitle(v ? v.article.title : v === null ? 'Story not found' : null);
+  useEffect(() => {
+    // After navigation, focus lands on the headline so keyboard and screen-reader users start at the story.
+    if (v) heading.current?.focus({ preventScroll: true });
+  }, [v?.article.id]);
+
+  if (v === undefined) return <p class="loading">Opening the story…</p>;
+  if (v === null) {
+    return (
+      <>
+        <h1 class="page-title">Story not found</h1>
+        <p>This story is not stored on this device. It may have been removed by retention. <a href="/">Back to the latest stories</a>.</p>
+      </>
+    );
+  }
+  const { article, state } = v;
+  const source = library.sourceById.value.get(article.sourceId);
+  const updated = article.updatedAt && Math.abs(article.updatedAt - article.publishedAt) > 60_000 ? article.updatedAt : null;
+  const totalSeconds = readingSeconds(article);
+
+  const toggleSaved = async () => {
+    const next = await reader.save(article.id, !state.saved);
+    view.value = { ...v, state: next };
+  };
+  const toggleRead = async () => {
+    const next = await reader.markRead(article.id, !state.read);
+    view.value = { ...v, state: next };
+  };
+  const markReadAtEnd = () => {
+    if (!state.read) void toggleRead();
+  };
+
+  return (
+    <article class="story" lang={article.language ?? undefined} data-testid="article">
+      <header class="story__header">
+        <p class="kicker">
+          <a href={`/section/${encodeURIComponent(article.section)}`}>{article.section}</a>
+        </p>
+        <h1 class="story__headline" tabIndex={-1} ref={heading} dir="auto">
+          {article.title}
+        </h1>
+        {article.dek && (
+          <p class="story__dek" dir="auto">
+            {article.dek}
+          </p>
+        )}
+        <p class="story__byline">
+          {article.author && <span class="byline">By {article.author}</span>}
+          {article.author && <span aria-hidden="true"> · </span>}
+          <span class="source">
+            reports <a href={article.url} target="_blank" rel="noopener noreferrer">{source?.title ?? 'the source'}</a>
+          </span>
+          {v.alsoCoveredBy.length > 0 && <span class="also-covered"> · also covered by {v.alsoCoveredBy.join(', ')}</span>}
+        </p>
+        <p class="meta story__meta">
+          <time dateTime={isoDate(article.publishedAt)} data-testid="published">
+            {formatDateTime(article.publishedAt)}
+          </time>
+          {updated && (
+            <>
+              <span aria-hidden="true"> · </span>
+              <span>
+                Updated <time dateTime={isoDate(updated)}>{formatDateTime(updated)}</time>
+              </span>
+            </>
+          )}
+          <span aria-hidden="true"> · </span>
+          <span data-testid="read-time">{readTimeLabel(article)}</span>
+        </p>
+        <div class="story__actions">
+          <button type="button" class="button" aria-pressed={state.saved} onClick={() => void toggleSaved()}>
+            {state.saved ? 'Saved' : 'Save'}
+          </button>
+          <button type="button" class="button button--quiet" aria-pressed={state.read} onClick={() => void toggleRead()}>
+            {state.read ? 'Mark unread' : 'Mark read'}
+          </button>
+          <ShareButton title={article.title} url={article.url} />
+        </div>
+      </header>
+
+      {article.imageUrl && !bodyShowsImage(article.contentHtml, article.imageUrl) && (
+        <img class="story__lead-image" src={article.imageUrl} alt="" referrerpolicy="no-referrer" width={800} height={450} />
+      )}
+
+      <ReadingProgress totalSeconds={totalSeconds} onFinished={markReadAtEnd}>
+        <ArticleBody html={article.contentHtml} baseUrl={article.baseUrl} language={article.language} resolveStoredLinks={reader.storedRoutes} />
+      </ReadingProgress>
+
+      <StoryNav prev={v.prev} next={v.next} context={ctx} />
+
+      <div class="story__rails">
+        <StoryRail
+          id="related"
+          title="Related"
+          context={{ kind: 'home' }}
+          items={v.related.map((r) => ({ article: r.article, note: r.alsoCoveredBy.length ? `also covered by ${r.alsoCoveredBy.join(', ')}` : undefined }))}
+        />
+        <StoryRail
+          id="latest-in-section"
+          title={`Latest from ${article.section}`}
+          context={{ kind: 'section', section: article.section }}
+          items={v.latestInSection.map((a) => ({ article: a }))}
+        />
+        <StoryRail id="dont-miss" title="Don't miss" context={{ kind: 'home' }} items={v.dontMiss.map((a) => ({ article: a }))} />
+      </div>
+
+      <p class="back-to-top">
+        <a
+          href="#top"
+          onClick={(e) => {
+            e.preventDefault();
+            window.scrollTo({ top: 0, behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+            heading.current?.focus({ preventScroll: true });
+          }}
+        >
+          Back to top
+        </a>
+      </p>
+    </article>
+  );
+}

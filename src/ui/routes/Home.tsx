@@ -1,0 +1,48 @@
+// Home: the latest stories, then the newest few of each section.
+import { useEffect } from 'preact/hooks';
+import { useModels } from '../app-context';
+import { ArticleList } from '../components/ArticleList';
+import { usePageTitle } from '../use-page-title';
+
+const TOP = 12;
+const PER_SECTION = 3;
+
+/** The home page. */
+export default function Home() {
+  const { library } = useModels();
+  const latest = library.latest.value;
+  usePageTitle(null);
+  useEffect(() => {
+    // The benchmark's "list visible" moment (issue 7 measures it).
+    if (latest && latest.length) performance.mark('list-visible');
+  }, [latest !== null && latest.length > 0]);
+
+  if (latest === null) return <p class="loading">Loading your stories…</p>;
+  const read = library.read.value;
+  const sections = library.sections.value;
+  return (
+    <>
+      <h1 class="page-title">Latest</h1>
+      <ArticleList
+        articles={latest.slice(0, TOP)}
+        context={{ kind: 'home' }}
+        read={read}
+        withLead
+        empty={library.progress.value ? 'Fetching stories…' : 'No stories yet. Use Refresh to sync your sources.'}
+      />
+      {sections.map(({ name, count }) => {
+        const items = latest.filter((a) => a.section === name).slice(0, PER_SECTION);
+        if (items.length === 0) return null;
+        const id = `section-${name.replace(/\W+/g, '-').toLowerCase()}`;
+        return (
+          <section class="home-section" key={name} aria-labelledby={id}>
+            <h2 id={id}>
+              <a href={`/section/${encodeURIComponent(name)}`}>{name}</a> <span class="count">{count}</span>
+            </h2>
+            <ArticleList articles={items} context={{ kind: 'section', section: name }} read={read} showSection={false} empty="" />
+          </section>
+        );
+      })}
+    </>
+  );
+}

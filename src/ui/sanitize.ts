@@ -1,0 +1,87 @@
+// The one sanitizer policy for all third-party HTML (DESIGN.md §7). Runs in the page only:
+// DOMPurify needs a real DOM.
+import DOMPurify, { type Config } from 'dompurify';
+
+const ALLOWED_TAGS = [
+  'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'cite', 'code', 'dd', 'del', 'dfn', 'div', 'dl', 'dt', 'em',
+  'figcaption', 'figure', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'mark', 'ol', 'p',
+  'picture', 'pre', 'q', 's', 'small', 'source', 'span', 'strong', 'sub', 'sup', 'table', 'tbody', 'td', 'tfoot',
+  'th', 'thead', 'time', 'tr', 'u', 'ul', 'wbr',
+];
+const ALLOWED_ATTR = ['href', 'src', 'srcset', 'sizes', 'alt', 'title', 'width', 'height', 'datetime', 'cite',
+  'colspan', 'rowspan', 'scope', 'lang', 'dir', 'class', 'media', 'type'];
+
+const config: Config = {
+  ALLOWED_TAGS,
+  ALLOWED_ATTR,
+  // Only http(s) and mailto survive; relative URLs are resolved in the hook below first.
+  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  FORBID_TAGS: ['style', 'script', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'textarea', 'select', 'svg', 'math', 'base', 'link', 'meta'],
+  FORBID_ATTR: ['style', 'id', 'name'],
+  KEEP_CONTENT: true,
+};
+
+let base = 'about:blank';
+let hooked = false;
+
+function resolve(value: string | null): string | null {
+  if (value === null) return null;
+  const trimmed = value.trim();
+  if (!URL.canParse(trimmed, base)) return null;
+  return new URL(trimmed, base).toString();
+}
+
+function installHooks(): void {
+  if (hooked) return;
+  hooked = true;
+  // Resolve before DOMPurify's URI check so relative links are judged as what they become.
+  DOMPurify.addHook('uponSanitizeAttribute', (_node, data) => {
+    if (data.attrName === 'href' || data.attrName === 'src' || data.attrName === 'cite') {
+      const url = resolve(data.attrValue);
+      if (url === null) data.keepAttr = false;
+      else data.attrValue = url;
+    } else if (data.attrName === 'srcset') {
+      data.attrValue = data.attrValue
+        .split(',')
+        .map((part) => {
+          const [url, size] = part.trim().split(/\s+/);
+          const abs = resolve(url ?? '');
+          return abs && /^https?:/.test(abs) ? [abs, size].filter(Boolean).join(' ') : '';
+        })
+        .filter(Boolean)
+        .join(', ');
+    }
+  });
+  DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+    if (node.tagName === 'A' && node.hasAttribute('href')) {
+      node.setAttribute('target', '_blank');
+      node.setAttribute('rel', 'noopener noreferrer');
+    }
+    if (node.tagName === 'IMG') {
+      node.setAttribute('loading', 'lazy');
+      node.setAttribute('decoding', 'async');
+      node.setAttribute('referrerpolicy', 'no-referrer');
+      if (!node.hasAttribute('alt')) node.setAttribute('alt', '');
+    }
+  });
+}
+
+/** Sanitizes untrusted article HTML with relative URLs resolved against `baseUrl`; returns a fragment. */
+export function sanitizeArticleHtml(html: string, baseUrl: string): DocumentFragment {
+  installHooks();
+  base = URL.canParse(baseUrl) ? baseUrl : 'about:blank';
+  try {
+    return DOMPurify.sanitize(html, { ...config, RETURN_DOM_FRAGMENT: true });
+  } finally {
+    base = 'about:blank';
+  }
+}
+
+/** Sanitizes to an HTML string (for tests and for places that need markup, not nodes). */
+export function sanitizeArticleHtmlToString(html: string, baseUrl: string): string {
+  const container = document.createElement('div');
+  container.append(sanitizeArticleHtml(html, baseUrl));
+  return container.innerHTML;
+}
