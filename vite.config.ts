@@ -2,7 +2,7 @@
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { manifest } from './scripts/manifest';
+import { manifest } from './scripts/manifest.ts';
 
 const port = Number(process.env.PORT ?? 4173);
 

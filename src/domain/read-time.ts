@@ -67,8 +67,9 @@ export function readingSeconds(counts: ReadCounts, speed: ReadSpeed = {}): numbe
   const wpm = speed.wordsPerMinute ?? DEFAULT_WORDS_PER_MINUTE;
   const cpm = speed.cjkCharsPerMinute ?? DEFAULT_CJK_CHARS_PER_MINUTE;
   if (!(wpm > 0) || !(cpm > 0)) throw new RangeError(`reading speed must be positive, got ${wpm} wpm / ${cpm} cpm`);
-  for (const [k, v] of Object.entries(counts)) {
-    if (!Number.isFinite(v) || v < 0) throw new RangeError(`${k} must be a non-negative number, got ${v}`);
+  for (const key of ['wordCount', 'cjkCount', 'imageCount'] as const) {
+    const v = counts[key];
+    if (!Number.isFinite(v) || v < 0) throw new RangeError(`${key} must be a non-negative number, got ${v}`);
   }
   return (counts.wordCount / wpm) * 60 + (counts.cjkCount / cpm) * 60 + imageSeconds(counts.imageCount);
 }

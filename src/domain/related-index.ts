@@ -54,6 +54,16 @@ export interface RelatedTuning {
   timeScaleMs: number;
   /** Cosine at or above which two stories count as the same story. */
   duplicateThreshold: number;
+  /** Nearest stories blended into the query for re-scoring (0 = plain cosine). */
+  feedbackDocs: number;
+  /** Weight of those stories' centroid against the query's own vector (1). */
+  feedbackWeight: number;
+  /** How many first-pass candidates are re-scored. */
+  rerankDepth: number;
+  /** Exponent on idf: below 1 favours mid-frequency topical words over rare names. */
+  idfPower: number;
+  /** How much of a story's similarity to the corpus centroid is subtracted (hubness reduction). */
+  centering: number;
 }
 
 /** Scoring defaults (see scripts/eval-related.ts for how they were chosen). */
@@ -65,6 +75,11 @@ export const DEFAULT_RELATED_TUNING: Readonly<RelatedTuning> = {
   timeBoost: 0.1,
   timeScaleMs: 3 * 24 * 3600 * 1000,
   duplicateThreshold: 0.7,
+  feedbackDocs: 5,
+  feedbackWeight: 1,
+  rerankDepth: 100,
+  centering: 0,
+  idfPower: 1,
 };
 
 /** Default number of related hits. */
@@ -99,6 +114,10 @@ export class RelatedIndex {
   private idf = new Float64Array(0);
   private averageLength = 1;
   private scratch = new Float64Array(0);
+  /** Slot → cosine-like similarity to the corpus centroid. */
+  private centrality = new Float64Array(0);
+  /** Term id → expanded-query weight during a re-rank; all zero between queries. */
+  private dense = new Float64Array(0);
   private touched = new Int32Array(0);
 
   /** An empty index; `tuning` overrides scoring defaults. */
@@ -210,9 +229,30 @@ export class RelatedIndex {
     }
     this.postingWeight = new Float32Array(store.postingEntry.length);
     for (let p = 0; p < store.postingEntry.length; p++) this.postingWeight[p] = this.entryWeight[store.postingEntry[p]];
+    this.centrality = this.centralities();
     this.scratch = new Float64Array(store.slotCount);
     this.touched = new Int32Array(store.slotCount);
+    if (this.dense.length < store.termNames.length) this.dense = new Float64Array(store.termNames.length);
     this.stale = false;
+  }
+
+  /** Each story's dot product with the mean story: generic stories ("hubs") are close to everyone. */
+  private centralities(): Float64Array {
+    const { store } = this;
+    const mean = new Float64Array(store.termNames.length);
+    for (let slot = 0; slot < store.slotCount; slot++) {
+      const end = store.rowStart[slot] + store.rowLength[slot];
+      for (let e = store.rowStart[slot]; e < end; e++) mean[store.entryTerm[e]] += this.entryWeight[e];
+    }
+    const n = Math.max(1, store.size);
+    const result = new Float64Array(store.slotCount);
+    for (let slot = 0; slot < store.slotCount; slot++) {
+      const end = store.rowStart[slot] + store.rowLength[slot];
+      let dot = 0;
+      for (let e = store.rowStart[slot]; e < end; e++) dot += (mean[store.entryTerm[e]] / n) * this.entryWeight[e];
+      result[slot] = dot;
+    }
+    return result;
   }
 
   private label(key: string): number {
@@ -237,7 +277,7 @@ export class RelatedIndex {
     const n = this.store.size;
     const idf = new Float64Array(this.store.termNames.length);
     for (let t = 0; t < idf.length; t++) {
-      idf[t] = df[t] >= this.tuning.minDf ? Math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5)) : 0;
+      idf[t] = df[t] >= this.tuning.minDf ? Math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5)) ** this.tuning.idfPower : 0;
     }
     return idf;
   }
@@ -296,7 +336,7 @@ export class RelatedIndex {
   ): RelatedHit[] {
     const count = this.accumulate(terms, weights);
     const { duplicateThreshold, sectionBoost, timeBoost, timeScaleMs } = this.tuning;
-    const candidates: Candidate[] = [];
+    let candidates: Candidate[] = [];
     const consumed = new Set<number>();
     for (let i = 0; i < count; i++) {
       const slot = this.touched[i];
@@ -310,14 +350,55 @@ export class RelatedIndex {
       }
       const id = this.store.ids[slot];
       if (filter && !filter(id)) continue;
-      let score = cosine;
-      if (query.section >= 0 && this.section[slot] === query.section) score *= 1 + sectionBoost;
-      if (Number.isFinite(query.published)) {
-        score *= 1 + timeBoost * Math.exp(-Math.abs(this.published[slot] - query.published) / timeScaleMs);
-      }
-      candidates.push({ slot, id, cosine, score });
+      candidates.push({ slot, id, cosine, score: cosine - this.tuning.centering * this.centrality[slot] });
     }
-    return this.group(topCandidates(candidates, limit), candidates, query.self, consumed, limit, filter);
+    if (this.tuning.feedbackDocs > 0) candidates = this.rerank(terms, weights, candidates, limit);
+    for (const c of candidates) {
+      if (query.section >= 0 && this.section[c.slot] === query.section) c.score *= 1 + sectionBoost;
+      if (Number.isFinite(query.published)) {
+        c.score *= 1 + timeBoost * Math.exp(-Math.abs(this.published[c.slot] - query.published) / timeScaleMs);
+      }
+    }
+    // Room for duplicates that will be folded into better hits.
+    return this.group(topCandidates(candidates, limit * 4 + 16), candidates, query.self, consumed, limit, filter);
+  }
+
+  /**
+   * Pseudo-relevance feedback: the query is moved towards its few nearest stories and the
+   * best candidates are re-scored against it. One story's own words are a noisy sample of
+   * its topic; its neighbours' shared words are a steadier one.
+   */
+  private rerank(terms: Int32Array, weights: Float32Array, candidates: Candidate[], limit: number): Candidate[] {
+    const { feedbackDocs, feedbackWeight, rerankDepth } = this.tuning;
+    const pool = topCandidates(candidates, Math.max(rerankDepth, limit * 4 + 16), (c) => c.cosine);
+    const dense = this.dense;
+    const used: number[] = [];
+    const put = (term: number, w: number) => {
+      if (dense[term] === 0) used.push(term);
+      dense[term] += w;
+    };
+    for (let i = 0; i < terms.length; i++) put(terms[i], weights[i]);
+    const feedback = pool.slice(0, feedbackDocs);
+    for (const c of feedback) {
+      const start = this.store.rowStart[c.slot];
+      const end = start + this.store.rowLength[c.slot];
+      for (let e = start; e < end; e++) put(this.store.entryTerm[e], (feedbackWeight / feedback.length) * this.entryWeight[e]);
+    }
+    let sumSquares = 0;
+    for (const t of used) sumSquares += dense[t] * dense[t];
+    const norm = sumSquares > 0 ? 1 / Math.sqrt(sumSquares) : 0;
+    const feedbackSlots = new Set(feedback.map((c) => c.slot));
+    for (const c of pool) {
+      const start = this.store.rowStart[c.slot];
+      const end = start + this.store.rowLength[c.slot];
+      let dot = 0;
+      for (let e = start; e < end; e++) dot += dense[this.store.entryTerm[e]] * this.entryWeight[e];
+      // Leave-one-out: a feedback story must not be pulled up by its own (unit) vector.
+      if (feedbackSlots.has(c.slot)) dot -= feedbackWeight / feedback.length;
+      c.score = dot * norm;
+    }
+    for (const t of used) dense[t] = 0;
+    return pool;
   }
 
   /** Walks candidates best first, folding each accepted hit's near-duplicates into it. */
@@ -414,13 +495,12 @@ function byScore(a: Candidate, b: Candidate): number {
 }
 
 /** The best few candidates in order, without sorting thousands of weak ones. */
-function topCandidates(candidates: Candidate[], limit: number): Candidate[] {
-  // Room for duplicates that will be folded into better hits.
-  const keep = limit * 4 + 16;
-  if (candidates.length <= keep) return [...candidates].sort(byScore);
-  const scores = Float64Array.from(candidates, (c) => c.score).sort();
+function topCandidates(candidates: Candidate[], keep: number, key = (c: Candidate) => c.score): Candidate[] {
+  const order = (a: Candidate, b: Candidate) => key(b) - key(a) || compareIds(a.id, b.id);
+  if (candidates.length <= keep) return [...candidates].sort(order);
+  const scores = Float64Array.from(candidates, key).sort();
   const cutoff = scores[scores.length - keep];
-  return candidates.filter((c) => c.score >= cutoff).sort(byScore);
+  return candidates.filter((c) => key(c) >= cutoff).sort(order);
 }
 
 function checkLimit(limit: number | undefined): number {

@@ -26,11 +26,15 @@ const config: Config = {
 let base = 'about:blank';
 let hooked = false;
 
+const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+
+// Absolute http(s)/mailto URL, or null. DOMPurify lets data: through on <img> by default; we do not.
 function resolve(value: string | null): string | null {
   if (value === null) return null;
   const trimmed = value.trim();
   if (!URL.canParse(trimmed, base)) return null;
-  return new URL(trimmed, base).toString();
+  const url = new URL(trimmed, base);
+  return SAFE_PROTOCOLS.has(url.protocol) ? url.toString() : null;
 }
 
 function installHooks(): void {
@@ -48,7 +52,7 @@ function installHooks(): void {
         .map((part) => {
           const [url, size] = part.trim().split(/\s+/);
           const abs = resolve(url ?? '');
-          return abs && /^https?:/.test(abs) ? [abs, size].filter(Boolean).join(' ') : '';
+          return abs && !abs.startsWith('mailto:') ? [abs, size].filter(Boolean).join(' ') : '';
         })
         .filter(Boolean)
         .join(', ');
