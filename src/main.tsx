@@ -10,6 +10,7 @@ import { createInstallModel } from './ui/models/install';
 import { createLibraryModel } from './ui/models/library';
 import { createReaderModel } from './ui/models/reader';
 import { createRelatedModel } from './ui/models/related';
+import { createSettingsModel } from './ui/models/settings';
 import { registerServiceWorker } from './ui/sw-bridge';
 import './ui/styles.css';
 
@@ -23,17 +24,20 @@ const db = openBroadsheetDb({
 
 const library = createLibraryModel(db, new URL(import.meta.env.BASE_URL, location.origin).toString());
 const related = createRelatedModel(db, library.revision);
+const settings = createSettingsModel(db);
 const models: AppModels = {
   db,
   library,
   related,
   reader: createReaderModel(db, library, related),
+  settings,
   install: createInstallModel(),
   connectivity: createConnectivityModel(),
 };
 
 render(<App models={models} />, document.getElementById('app')!);
 
+void settings.load();
 void library.refresh().then(() => {
   startSyncTriggers({
     sync: library.sync,

@@ -10,6 +10,7 @@ const Home = lazy(() => import('./routes/Home'));
 const Section = lazy(() => import('./routes/Section'));
 const Article = lazy(() => import('./routes/Article'));
 const Saved = lazy(() => import('./routes/Saved'));
+const Settings = lazy(() => import('./routes/Settings'));
 const NotFound = lazy(() => import('./routes/NotFound'));
 
 /** The whole app, given its models. */
@@ -29,6 +30,7 @@ export function App({ models }: { models: AppModels }) {
               <Route path="/section/:name" component={Section} />
               <Route path="/article/:id" component={Article} />
               <Route path="/saved" component={Saved} />
+              <Route path="/settings" component={Settings} />
               <Route default component={NotFound} />
             </Router>
           </ErrorBoundary>

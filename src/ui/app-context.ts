@@ -7,6 +7,7 @@ import type { InstallModel } from './models/install';
 import type { LibraryModel } from './models/library';
 import type { ReaderModel } from './models/reader';
 import type { RelatedModel } from './models/related';
+import type { SettingsModel } from './models/settings';
 
 /** All app models. */
 export interface AppModels {
@@ -14,6 +15,7 @@ export interface AppModels {
   library: LibraryModel;
   related: RelatedModel;
   reader: ReaderModel;
+  settings: SettingsModel;
   install: InstallModel;
   connectivity: ConnectivityModel;
 }

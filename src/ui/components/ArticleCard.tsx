@@ -1,5 +1,6 @@
 // One story in a list: section, headline, excerpt, date and read time.
 import type { ArticleSummary } from '../../storage/articles-repo';
+import { useModels } from '../app-context';
 import { formatDay, isoDate, readTimeLabel } from '../format';
 import { articleHref, type ListContext } from '../models/list-context';
 
@@ -15,6 +16,7 @@ export interface ArticleCardProps {
 
 /** A story card linking to the article page, remembering the list it was opened from. */
 export function ArticleCard({ article, context, read, lead, showSection = true }: ArticleCardProps) {
+  const { settings } = useModels();
   return (
     <article class={`card${lead ? ' card--lead' : ''}${read ? ' card--read' : ''}`} data-article-id={article.id}>
       {lead && article.imageUrl && (
@@ -29,7 +31,7 @@ export function ArticleCard({ article, context, read, lead, showSection = true }
         <p class="meta">
           <time dateTime={isoDate(article.publishedAt)}>{formatDay(article.publishedAt)}</time>
           <span aria-hidden="true"> · </span>
-          <span>{readTimeLabel(article)}</span>
+          <span>{readTimeLabel(article, settings.speed.value)}</span>
           {read && <span class="badge">Read</span>}
         </p>
       </div>

@@ -39,6 +39,9 @@ export function Masthead() {
           <li>
             <a href="/saved">Saved</a>
           </li>
+          <li>
+            <a href="/settings">Settings</a>
+          </li>
         </ul>
       </nav>
     </header>

@@ -1,5 +1,6 @@
 // A titled list of linked stories with excerpts: "Latest from <section>", "Related", "Don't miss".
 import type { ArticleSummary } from '../../storage/articles-repo';
+import { useModels } from '../app-context';
 import { formatDay, isoDate, readTimeLabel } from '../format';
 import { articleHref, type ListContext } from '../models/list-context';
 
@@ -19,6 +20,7 @@ export interface StoryRailProps {
 
 /** Renders nothing when there is nothing to show: an empty heading helps no one. */
 export function StoryRail({ title, id, items, context }: StoryRailProps) {
+  const { settings } = useModels();
   if (items.length === 0) return null;
   return (
     <section class="rail" aria-labelledby={id} data-testid={id}>
@@ -35,7 +37,7 @@ export function StoryRail({ title, id, items, context }: StoryRailProps) {
               <span aria-hidden="true"> · </span>
               <time dateTime={isoDate(article.publishedAt)}>{formatDay(article.publishedAt)}</time>
               <span aria-hidden="true"> · </span>
-              <span>{readTimeLabel(article)}</span>
+              <span>{readTimeLabel(article, settings.speed.value)}</span>
               {note && <span class="rail__note"> · {note}</span>}
             </p>
           </li>

@@ -1,6 +1,6 @@
 // The reader model: opening an article page and the reader's actions on it (save, read, links).
 import type { Db } from '../../storage/db';
-import { setRead, setSaved } from '../../storage/reading-state-repo';
+import { setRead, setSaved, updateReadingState } from '../../storage/reading-state-repo';
 import type { ReadingState } from '../../storage/schema';
 import { articleHref } from './list-context';
 import { loadArticleView, storedLinkTargets, type ArticleView } from './article-view';
@@ -32,13 +32,19 @@ export function createReaderModel(dbReady: Promise<Db>, library: LibraryModel, r
     return state;
   }
 
+  /** Adds active reading time to an article's state (kept for history and speed learning). */
+  async function addTimeSpent(id: string, ms: number): Promise<void> {
+    if (ms < 1000) return;
+    await updateReadingState(await dbReady, id, (s) => ({ timeSpentMs: s.timeSpentMs + Math.round(ms) }));
+  }
+
   /** App routes for the URLs among `urls` that are stored articles. */
   async function storedRoutes(urls: string[]): Promise<Map<string, string>> {
     const ids = await storedLinkTargets(await dbReady, urls);
     return new Map([...ids].map(([url, id]) => [url, articleHref(id)]));
   }
 
-  return { open, save, markRead, storedRoutes };
+  return { open, save, markRead, addTimeSpent, storedRoutes };
 }
 
 /** The reader model's public shape. */

@@ -13,15 +13,26 @@ import { ShareButton } from '../components/ShareButton';
 import { formatDateTime, isoDate, readTimeLabel } from '../format';
 import type { ArticleView } from '../models/article-view';
 import { parseListContext } from '../models/list-context';
+import { useActiveTime } from '../use-active-time';
 import { usePageTitle } from '../use-page-title';
 
 /** The article page for the `id` route parameter. */
 export default function Article({ id = '' }: { id?: string }) {
-  const { reader, library } = useModels();
+  const { reader, library, settings } = useModels();
   const { query } = useLocation();
   const ctx = parseListContext(query.from);
   const view = useSignal<ArticleView | null | undefined>(undefined);
   const heading = useRef<HTMLHeadingElement>(null);
+  const activeMs = useActiveTime(id);
+  const flushed = useRef(0);
+  useEffect(
+    () => () => {
+      // Leaving the story: keep the time spent on it.
+      void reader.addTimeSpent(id, activeMs() - flushed.current);
+      flushed.current = 0;
+    },
+    [id],
+  );
 
   useEffect(() => {
     let live = true;
@@ -53,7 +64,7 @@ export default function Article({ id = '' }: { id?: string }) {
   const { article, state } = v;
   const source = library.sourceById.value.get(article.sourceId);
   const updated = article.updatedAt && Math.abs(article.updatedAt - article.publishedAt) > 60_000 ? article.updatedAt : null;
-  const totalSeconds = readingSeconds(article);
+  const totalSeconds = readingSeconds(article, settings.speed.value);
 
   const toggleSaved = async () => {
     const next = await reader.save(article.id, !state.saved);
@@ -64,7 +75,11 @@ export default function Article({ id = '' }: { id?: string }) {
     view.value = { ...v, state: next };
   };
   const markReadAtEnd = () => {
-    if (!state.read) void toggleRead();
+    if (state.read) return;
+    void toggleRead();
+    // Word-based reads teach the reader's speed; CJK text is read by character, so it is left out.
+    const ms = activeMs();
+    if (article.cjkCount < article.wordCount && ms > 10_000) void settings.recordRead({ words: article.wordCount, activeMs: ms });
   };
 
   return (
@@ -102,7 +117,7 @@ export default function Article({ id = '' }: { id?: string }) {
             </>
           )}
           <span aria-hidden="true"> · </span>
-          <span data-testid="read-time">{readTimeLabel(article)}</span>
+          <span data-testid="read-time">{readTimeLabel(article, settings.speed.value)}</span>
         </p>
         <div class="story__actions">
           <button type="button" class="button" aria-pressed={state.saved} onClick={() => void toggleSaved()}>

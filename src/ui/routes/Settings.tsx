@@ -1,0 +1,51 @@
+// Settings: reading speed (learned from finished reads, or the reader's own figure).
+import { DEFAULT_WORDS_PER_MINUTE } from '../../domain/read-time';
+import { MAX_WPM, MIN_SAMPLES, MIN_WPM } from '../../domain/reading-speed';
+import { useModels } from '../app-context';
+import { usePageTitle } from '../use-page-title';
+
+/** The settings page. */
+export default function Settings() {
+  const { settings } = useModels();
+  usePageTitle('Settings');
+  const learned = settings.learned.value;
+  const override = settings.override.value;
+  const reads = settings.samples.value.length;
+  const effective = override ?? learned ?? DEFAULT_WORDS_PER_MINUTE;
+  return (
+    <>
+      <h1 class="page-title">Settings</h1>
+      <section class="settings-group" aria-labelledby="speed-heading">
+        <h2 id="speed-heading">Reading speed</h2>
+        <p>
+          Reading times use <strong data-testid="effective-speed">{effective} words a minute</strong>
+          {override !== null ? ' (your setting).' : learned !== null ? ', learned from your recent reads.' : ' (the average adult reader).'}
+        </p>
+        <p class="meta">
+          {learned !== null
+            ? `Learned from your finished stories: ${learned} words a minute.`
+            : `Broadsheet learns your speed after ${MIN_SAMPLES} finished stories (${Math.min(reads, MIN_SAMPLES)} so far).`}
+        </p>
+        <form
+          class="settings-row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const value = Number(new FormData(e.currentTarget).get('wpm'));
+            void settings.setOverride(value);
+          }}
+        >
+          <label for="wpm">My speed (words a minute)</label>
+          <input id="wpm" name="wpm" type="number" min={MIN_WPM} max={MAX_WPM} step={10} value={effective} required />
+          <button type="submit" class="button">
+            Use this speed
+          </button>
+          {override !== null && (
+            <button type="button" class="button button--quiet" onClick={() => void settings.setOverride(null)}>
+              Use learned speed
+            </button>
+          )}
+        </form>
+      </section>
+    </>
+  );
+}
