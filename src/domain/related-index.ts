@@ -352,7 +352,7 @@ export class RelatedIndex {
       if (filter && !filter(id)) continue;
       candidates.push({ slot, id, cosine, score: cosine - this.tuning.centering * this.centrality[slot] });
     }
-    if (this.tuning.feedbackDocs > 0) candidates = this.rerank(terms, weights, candidates, limit);
+    if (this.tuning.feedbackDocs > 0) candidates = this.rerank(candidates, limit);
     for (const c of candidates) {
       if (query.section >= 0 && this.section[c.slot] === query.section) c.score *= 1 + sectionBoost;
       if (Number.isFinite(query.published)) {
@@ -368,34 +368,28 @@ export class RelatedIndex {
    * best candidates are re-scored against it. One story's own words are a noisy sample of
    * its topic; its neighbours' shared words are a steadier one.
    */
-  private rerank(terms: Int32Array, weights: Float32Array, candidates: Candidate[], limit: number): Candidate[] {
+  private rerank(candidates: Candidate[], limit: number): Candidate[] {
     const { feedbackDocs, feedbackWeight, rerankDepth } = this.tuning;
     const pool = topCandidates(candidates, Math.max(rerankDepth, limit * 4 + 16), (c) => c.cosine);
-    const dense = this.dense;
-    const used: number[] = [];
-    const put = (term: number, w: number) => {
-      if (dense[term] === 0) used.push(term);
-      dense[term] += w;
-    };
-    for (let i = 0; i < terms.length; i++) put(terms[i], weights[i]);
     const feedback = pool.slice(0, feedbackDocs);
+    if (feedback.length < 2) return pool;
+    const { dense, store, entryWeight } = this;
+    const used: number[] = [];
     for (const c of feedback) {
-      const start = this.store.rowStart[c.slot];
-      const end = start + this.store.rowLength[c.slot];
-      for (let e = start; e < end; e++) put(this.store.entryTerm[e], (feedbackWeight / feedback.length) * this.entryWeight[e]);
+      const end = store.rowStart[c.slot] + store.rowLength[c.slot];
+      for (let e = store.rowStart[c.slot]; e < end; e++) {
+        if (dense[store.entryTerm[e]] === 0) used.push(store.entryTerm[e]);
+        dense[store.entryTerm[e]] += entryWeight[e];
+      }
     }
-    let sumSquares = 0;
-    for (const t of used) sumSquares += dense[t] * dense[t];
-    const norm = sumSquares > 0 ? 1 / Math.sqrt(sumSquares) : 0;
     const feedbackSlots = new Set(feedback.map((c) => c.slot));
     for (const c of pool) {
-      const start = this.store.rowStart[c.slot];
-      const end = start + this.store.rowLength[c.slot];
+      const end = store.rowStart[c.slot] + store.rowLength[c.slot];
       let dot = 0;
-      for (let e = start; e < end; e++) dot += dense[this.store.entryTerm[e]] * this.entryWeight[e];
-      // Leave-one-out: a feedback story must not be pulled up by its own (unit) vector.
-      if (feedbackSlots.has(c.slot)) dot -= feedbackWeight / feedback.length;
-      c.score = dot * norm;
+      for (let e = store.rowStart[c.slot]; e < end; e++) dot += dense[store.entryTerm[e]] * entryWeight[e];
+      // Leave-one-out: a feedback story is compared with the others, not with its own (unit) vector.
+      const neighbourhood = feedbackSlots.has(c.slot) ? (dot - 1) / (feedback.length - 1) : dot / feedback.length;
+      c.score = (c.cosine + feedbackWeight * neighbourhood) / (1 + feedbackWeight);
     }
     for (const t of used) dense[t] = 0;
     return pool;

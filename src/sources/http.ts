@@ -12,7 +12,19 @@ export const DEFAULT_LIMITS: FetchLimits = { timeoutMs: 20_000, maxBytes: 10 * 1
 /** The outcome of a fetch: new content with its validators, or "not modified". */
 export type FetchOutcome =
   | { status: 'not-modified' }
-  | { status: 'ok'; text: string; etag: string | null; lastModified: string | null; finalUrl: string };
+  | {
+      status: 'ok';
+      /** Raw body: decoding needs the charset rules of decode.ts, not a blanket UTF-8. */
+      bytes: Uint8Array;
+      contentType: string | null;
+      etag: string | null;
+      lastModified: string | null;
+      /** Link header, for WordPress pagination and API discovery. */
+      link: string | null;
+      /** X-WP-TotalPages, when the source is a WordPress collection. */
+      totalPages: string | null;
+      finalUrl: string;
+    };
 
 /** A fetch failure with a message written for the reader. */
 export class SourceFetchError extends Error {
@@ -44,20 +56,23 @@ export async function fetchSource(
   }
   if (res.status === 304) return { status: 'not-modified' };
   if (!res.ok) throw new SourceFetchError(`The site answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}.`, res.status);
-  const text = await readCapped(res, limits.maxBytes);
+  const bytes = await readCapped(res, limits.maxBytes);
   return {
     status: 'ok',
-    text,
+    bytes,
+    contentType: res.headers.get('Content-Type'),
     etag: res.headers.get('ETag'),
     lastModified: res.headers.get('Last-Modified'),
+    link: res.headers.get('Link'),
+    totalPages: res.headers.get('X-WP-TotalPages'),
     finalUrl: res.url || url,
   };
 }
 
-async function readCapped(res: Response, maxBytes: number): Promise<string> {
+async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(res.headers.get('Content-Length'));
   if (declared > maxBytes) throw new SourceFetchError(`The feed is too large (${formatMb(declared)}; the limit is ${formatMb(maxBytes)}).`);
-  if (!res.body) return res.text();
+  if (!res.body) return new Uint8Array(await res.arrayBuffer());
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -77,7 +92,7 @@ async function readCapped(res: Response, maxBytes: number): Promise<string> {
     bytes.set(c, offset);
     offset += c.byteLength;
   }
-  return new TextDecoder('utf-8').decode(bytes);
+  return bytes;
 }
 
 function formatMb(bytes: number): string {

@@ -22,11 +22,11 @@ export function parseJsonFeedText(text: string, feedUrl: string, sourceId: strin
   }
   let feed: ReturnType<typeof parseJsonFeed>;
   try {
-    feed = parseJsonFeed(json);
+    feed = parseJsonFeed(lenientVersion(json));
   } catch {
     throw new Error('This is not a JSON Feed: it lacks the "version" and "items" a JSON Feed has.');
   }
-  const items = (feed.items ?? []).map((item) => normalizeItem(item, feedUrl, sourceId, feed.language ?? null));
+  const items = (feed.items ?? []).map((item) => normalizeItem(item, feedUrl, sourceId, feed.language ?? null, feed.authors));
   return {
     title: feed.title?.trim() || new URL(feedUrl).hostname,
     homeUrl: resolveUrl(feed.home_page_url, feedUrl),
@@ -34,12 +34,21 @@ export function parseJsonFeedText(text: string, feedUrl: string, sourceId: strin
   };
 }
 
-function normalizeItem(item: JsonItem, feedUrl: string, sourceId: string, feedLanguage: string | null): ArticleInput | null {
+type JsonAuthors = JsonItem['authors'];
+
+function normalizeItem(
+  item: JsonItem,
+  feedUrl: string,
+  sourceId: string,
+  feedLanguage: string | null,
+  feedAuthors: JsonAuthors,
+): ArticleInput | null {
   const url = resolveUrl(item.url, feedUrl) ?? resolveUrl(item.external_url, feedUrl);
   const guid = item.id != null ? String(item.id) : null;
   if (!url && !guid) return null;
   const contentHtml = item.content_html ?? (item.content_text ? textToHtml(item.content_text) : '');
-  const author = item.authors?.map((a) => a.name?.trim()).filter(Boolean).join(', ') || null;
+  // Items without authors inherit the feed's (JSON Feed 1.1 §authors; feedsmith maps 1.0's `author` there too).
+  const author = (item.authors?.length ? item.authors : feedAuthors)?.map((a) => a.name?.trim()).filter(Boolean).join(', ') || null;
   return {
     sourceId,
     guid,
@@ -64,4 +73,16 @@ function textToHtml(text: string): string {
     .split(/\n\s*\n/)
     .map((p) => `<p>${p.trim().replace(/\n/g, '<br>')}</p>`)
     .join('');
+}
+
+// Real feeds write "version": "1.0" or "1.1" instead of the spec's URL; feedsmith refuses those,
+// yet the rest of the object is a perfectly good JSON Feed.
+function lenientVersion(json: unknown): unknown {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return json;
+  const obj = json as Record<string, unknown>;
+  const version = obj.version;
+  if (Array.isArray(obj.items) && typeof version === 'string' && /^1(\.[01])?$/.test(version.trim())) {
+    return { ...obj, version: `https://jsonfeed.org/version/${version.trim() === '1.1' ? '1.1' : '1'}` };
+  }
+  return json;
 }

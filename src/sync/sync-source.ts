@@ -35,7 +35,7 @@ export async function syncSource(deps: SyncDeps, source: Source): Promise<Source
       await putArticleBatch(deps.db, [], { ...source, lastSyncAt: now, lastError: null, status: 'ok' });
       return { ...base, notModified: true };
     }
-    const feed = parseSourceBody(source.kind, outcome.text, outcome.finalUrl, source.id);
+    const feed = parseSourceBody(source.kind, outcome.bytes, outcome.finalUrl, source.id, outcome.contentType);
     const articles: Article[] = [];
     for (const item of feed.items) {
       // One malformed item must not cost the reader the rest of the feed.
