@@ -11,6 +11,8 @@ import { createLibraryModel } from './ui/models/library';
 import { createReaderModel } from './ui/models/reader';
 import { createRelatedModel } from './ui/models/related';
 import { createSettingsModel } from './ui/models/settings';
+import { createSourcesModel } from './ui/models/sources';
+import { fetchBody } from './ui/fetch-body';
 import { registerServiceWorker } from './ui/sw-bridge';
 import './ui/styles.css';
 
@@ -31,6 +33,7 @@ const models: AppModels = {
   related,
   reader: createReaderModel(db, library, related),
   settings,
+  sources: createSourcesModel(db, library, fetchBody),
   install: createInstallModel(),
   connectivity: createConnectivityModel(),
 };

@@ -60,6 +60,8 @@ export interface RelatedTuning {
   feedbackWeight: number;
   /** How many first-pass candidates are re-scored. */
   rerankDepth: number;
+  /** Terms in more than this share of documents carry no weight (corpus-specific stop words). */
+  maxDfShare: number;
   /** Exponent on idf: below 1 favours mid-frequency topical words over rare names. */
   idfPower: number;
   /** How much of a story's similarity to the corpus centroid is subtracted (hubness reduction). */
@@ -80,6 +82,7 @@ export const DEFAULT_RELATED_TUNING: Readonly<RelatedTuning> = {
   rerankDepth: 100,
   centering: 0,
   idfPower: 1,
+  maxDfShare: 1,
 };
 
 /** Default number of related hits. */
@@ -277,7 +280,7 @@ export class RelatedIndex {
     const n = this.store.size;
     const idf = new Float64Array(this.store.termNames.length);
     for (let t = 0; t < idf.length; t++) {
-      idf[t] = df[t] >= this.tuning.minDf ? Math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5)) ** this.tuning.idfPower : 0;
+      idf[t] = df[t] >= this.tuning.minDf && df[t] <= this.tuning.maxDfShare * n ? Math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5)) ** this.tuning.idfPower : 0;
     }
     return idf;
   }

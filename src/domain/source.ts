@@ -19,4 +19,16 @@ export interface Source {
   lastSyncAt: number | null;
   lastError: string | null;
   status: SourceStatus;
+  /** Failed syncs in a row (absent on records written before backoff existed: read as 0). */
+  failures?: number;
+  /** Sync skips the source until this time (epoch ms) after failures or a long Retry-After. */
+  nextAttemptAt?: number | null;
+  /** The reader's limits for this source; absent means the defaults. */
+  retention?: RetentionLimits;
+}
+
+/** How much of a source to keep: articles newer than maxAgeDays, at most maxArticles of them. */
+export interface RetentionLimits {
+  maxAgeDays: number;
+  maxArticles: number;
 }

@@ -10,16 +10,24 @@ export const DEK_MAX = 300;
 /** Plain text of an HTML fragment on one line: tags stripped, entities decoded. */
 export function htmlToPlain(html: string | null | undefined): string {
   if (!html) return '';
-  return htmlToText(html).text.replace(/\s+/g, ' ').trim();
+  return stripControls(htmlToText(html).text).replace(/\s+/g, ' ').trim();
 }
 
 /** Plain text of a feed text construct: markup only when its type says so (Atom text is literal). */
 export function textConstruct(value: string | null | undefined, type: string | null | undefined): string {
   if (!value) return '';
-  if (isBase64Type(type)) return htmlToPlain(decodeBase64(value));
-  const t = (type ?? '').toLowerCase();
-  if (t === 'text' || t === 'text/plain') return value.replace(/\s+/g, ' ').trim();
-  return htmlToPlain(value);
+  const t = (type ?? '').toLowerCase().trim();
+  // Untyped titles are read as HTML: RSS-minded generators put entities and tags in them.
+  if (!t || t === 'html' || t === 'xhtml' || t === 'text/html' || t === 'application/xhtml+xml') return htmlToPlain(value);
+  // Text constructs are never base64 in Atom 1.0 (0.3's mode="base64" is decoded before parsing),
+  // so "text" and any other media type are the literal text.
+  return stripControls(value).replace(/\s+/g, ' ').trim();
+}
+
+/** Removes C0/C1 control characters (other than whitespace) that XML forbids yet feeds still send. */
+export function stripControls(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 }
 
 /** A short plain-text standfirst from a summary that may be HTML. */
@@ -82,12 +90,17 @@ export function isBase64Type(type: string | null | undefined): boolean {
   return !t.startsWith('text/') && !t.endsWith('/xml') && !t.endsWith('+xml');
 }
 
-/** Base64 → UTF-8 text; the input unchanged when it is not base64. */
+/** Base64 → UTF-8 text; the input unchanged when it is not base64 of UTF-8 text. */
 export function decodeBase64(value: string): string {
+  return decodeBase64Strict(value) ?? value;
+}
+
+/** Base64 → UTF-8 text, or null when the value is not base64 or does not decode to valid UTF-8. */
+export function decodeBase64Strict(value: string): string | null {
   try {
     const bin = atob(value.replace(/\s+/g, ''));
-    return new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
   } catch {
-    return value;
+    return null;
   }
 }

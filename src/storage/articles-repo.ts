@@ -36,23 +36,34 @@ export async function putArticleBatch(db: Db, articles: Article[], source: Sourc
   const store = tx.objectStore('articles');
   const result: BatchResult = { added: 0, updated: 0, unchanged: 0 };
   const seen = new Set<string>();
-  for (const article of articles) {
-    // A feed that lists the same item twice must still store it once.
-    if (seen.has(article.id)) continue;
-    seen.add(article.id);
-    const existing = await store.get(article.id);
-    if (!existing) {
-      await store.put(article);
-      result.added++;
-    } else if (!sameContent(existing, article)) {
-      await store.put({ ...article, fetchedAt: existing.fetchedAt });
-      result.updated++;
-    } else {
-      result.unchanged++;
+  try {
+    for (const article of articles) {
+      // A feed that lists the same item twice must still store it once.
+      if (seen.has(article.id)) continue;
+      seen.add(article.id);
+      const existing = await store.get(article.id);
+      if (!existing) {
+        await store.put(article);
+        result.added++;
+      } else if (!sameContent(existing, article)) {
+        await store.put({ ...article, fetchedAt: existing.fetchedAt });
+        result.updated++;
+      } else {
+        result.unchanged++;
+      }
     }
+    await tx.objectStore('sources').put(source);
+    await tx.done;
+  } catch (err) {
+    // A thrown error alone would let IndexedDB commit the puts already made: abort so none of the batch lands.
+    tx.done.catch(() => {});
+    try {
+      tx.abort();
+    } catch {
+      // already finished or aborted
+    }
+    throw err;
   }
-  await tx.objectStore('sources').put(source);
-  await tx.done;
   return result;
 }
 

@@ -29,3 +29,13 @@ export async function recordSourceError(db: Db, id: string, message: string, now
   if (source) await tx.store.put({ ...source, lastError: message, status: 'error', lastSyncAt: now });
   await tx.done;
 }
+
+/** Applies a change to one stored source in a single transaction; returns the new record, or undefined if it is gone. */
+export async function updateSource(db: Db, id: string, change: (current: Source) => Partial<Source>): Promise<Source | undefined> {
+  const tx = db.transaction('sources', 'readwrite');
+  const current = await tx.store.get(id);
+  const next = current ? { ...current, ...change(current), id } : undefined;
+  if (next) await tx.store.put(next);
+  await tx.done;
+  return next;
+}

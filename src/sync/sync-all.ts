@@ -1,5 +1,6 @@
 // Syncing every source, one sync at a time across tabs and the service worker.
 import { setMeta } from '../storage/meta-repo';
+import type { Source } from '../domain/source';
 import { listSources } from '../storage/sources-repo';
 import { syncSource, type SourceSyncResult, type SyncDeps } from './sync-source';
 
@@ -8,12 +9,30 @@ export interface SyncProgress {
   done: number;
   total: number;
   added: number;
+  /** Title (else URL) of the source being synced; null before the first and after the last. */
+  current: string | null;
+}
+
+/** How a sync chooses sources. */
+export interface SyncOptions {
+  /** Also sync sources still backing off after failures (a manual refresh). Gone sources stay skipped. */
+  force?: boolean;
 }
 
 /** The outcome of a whole sync, or `skipped` when another context was already syncing. */
 export type SyncSummary =
   | { skipped: true }
-  | { skipped: false; results: SourceSyncResult[]; added: number; updated: number; finishedAt: number };
+  | {
+      skipped: false;
+      results: SourceSyncResult[];
+      added: number;
+      updated: number;
+      /** Article ids removed by retention across all sources. */
+      evicted: string[];
+      /** Sources not tried because they are backing off, with when they are due. */
+      deferred: Array<{ sourceId: string; nextAttemptAt: number }>;
+      finishedAt: number;
+    };
 
 /** Name of the Web Lock that serialises syncs across tabs and the service worker. */
 export const SYNC_LOCK = 'broadsheet-sync';
@@ -21,36 +40,43 @@ export const SYNC_LOCK = 'broadsheet-sync';
 export const SYNC_CHANNEL = 'broadsheet-sync';
 
 /** Syncs all sources in turn; one failing source never stops the others. */
-export async function syncAll(deps: SyncDeps, onProgress?: (p: SyncProgress) => void): Promise<SyncSummary> {
+export async function syncAll(deps: SyncDeps, onProgress?: (p: SyncProgress) => void, options: SyncOptions = {}): Promise<SyncSummary> {
   // navigator.locks exists in pages and workers alike; typed loosely to compile for both.
   const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
-  if (!locks) return run(deps, onProgress);
+  if (!locks) return run(deps, onProgress, options);
   // ifAvailable: if another tab or the worker is syncing, its results reach us by broadcast.
   return locks.request(SYNC_LOCK, { ifAvailable: true }, (lock: Lock | null) =>
-    lock ? run(deps, onProgress) : ({ skipped: true } as const),
+    lock ? run(deps, onProgress, options) : ({ skipped: true } as const),
   );
 }
 
-async function run(deps: SyncDeps, onProgress?: (p: SyncProgress) => void): Promise<SyncSummary> {
-  const sources = (await listSources(deps.db)).filter((s) => s.status !== 'gone');
+async function run(deps: SyncDeps, onProgress: ((p: SyncProgress) => void) | undefined, options: SyncOptions): Promise<SyncSummary> {
+  const startedAt = deps.now?.() ?? Date.now();
+  const live = (await listSources(deps.db)).filter((s) => s.status !== 'gone');
+  const backingOff = (s: Source) => !options.force && s.nextAttemptAt != null && s.nextAttemptAt > startedAt;
+  const due = live.filter((s) => !backingOff(s));
+  const deferred = live.filter(backingOff).map((s) => ({ sourceId: s.id, nextAttemptAt: s.nextAttemptAt! }));
   const results: SourceSyncResult[] = [];
   let added = 0;
   let updated = 0;
-  onProgress?.({ done: 0, total: sources.length, added });
-  for (const source of sources) {
+  const report = (current: string | null) => onProgress?.({ done: results.length, total: due.length, added, current });
+  report(null);
+  for (const source of due) {
+    report(source.title || source.url);
     const result = await syncSource(deps, source);
     results.push(result);
     added += result.added;
     updated += result.updated;
-    onProgress?.({ done: results.length, total: sources.length, added });
   }
+  report(null);
+  const evicted = results.flatMap((r) => r.evicted);
   const finishedAt = deps.now?.() ?? Date.now();
   await setMeta(deps.db, 'lastSyncAt', finishedAt);
-  announce({ added, updated, finishedAt });
-  return { skipped: false, results, added, updated, finishedAt };
+  announce({ added, updated, evicted, finishedAt });
+  return { skipped: false, results, added, updated, evicted, deferred, finishedAt };
 }
 
-function announce(message: { added: number; updated: number; finishedAt: number }): void {
+function announce(message: { added: number; updated: number; evicted: string[]; finishedAt: number }): void {
   if (typeof BroadcastChannel === 'undefined') return;
   const channel = new BroadcastChannel(SYNC_CHANNEL);
   channel.postMessage({ type: 'sync-finished', ...message });

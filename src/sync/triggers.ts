@@ -1,4 +1,5 @@
-// When to sync: at start when stale, when the network comes back, and on a timer while visible.
+// When to sync: at start when stale, when the network comes back, and on a timer while visible;
+// and when to replay the outbox: at start and when the network comes back.
 
 /** What the triggers need from the app. */
 export interface TriggerDeps {
@@ -7,9 +8,13 @@ export interface TriggerDeps {
   lastSyncAt: () => Promise<number | null>;
   /** Whether the reader can see the app (timers do not sync hidden tabs). */
   isVisible?: () => boolean;
+  /** Replays actions taken offline (see outbox.ts). */
+  drainOutbox?: () => Promise<unknown>;
   now?: () => number;
   /** A sync older than this is stale. */
   staleAfterMs?: number;
+  /** Where `online` events come from (default: globalThis). */
+  events?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
 }
 
 /** Default staleness: fresh enough for news, rare enough to spare a phone's battery. */
@@ -19,18 +24,25 @@ export const STALE_AFTER_MS = 15 * 60 * 1000;
 export function startSyncTriggers(deps: TriggerDeps): () => void {
   const staleAfter = deps.staleAfterMs ?? STALE_AFTER_MS;
   const now = deps.now ?? Date.now;
+  const events = deps.events ?? globalThis;
+  // A trigger's failure must not become an unhandled rejection: the models report their own errors.
+  const run = (task: (() => Promise<unknown>) | undefined) => void task?.().catch((err) => console.warn('sync trigger:', err));
   const syncIfStale = async () => {
     const last = await deps.lastSyncAt();
     if (last === null || now() - last >= staleAfter) await deps.sync();
   };
-  const onOnline = () => void deps.sync();
-  globalThis.addEventListener('online', onOnline);
+  const onOnline = () => {
+    run(deps.drainOutbox);
+    run(deps.sync);
+  };
+  events.addEventListener('online', onOnline);
   const timer = setInterval(() => {
-    if (deps.isVisible?.() ?? true) void syncIfStale();
+    if (deps.isVisible?.() ?? true) run(syncIfStale);
   }, Math.min(staleAfter, 5 * 60 * 1000));
-  void syncIfStale();
+  run(deps.drainOutbox);
+  run(syncIfStale);
   return () => {
-    globalThis.removeEventListener('online', onOnline);
+    events.removeEventListener('online', onOnline);
     clearInterval(timer);
   };
 }

@@ -11,6 +11,7 @@ const Section = lazy(() => import('./routes/Section'));
 const Article = lazy(() => import('./routes/Article'));
 const Saved = lazy(() => import('./routes/Saved'));
 const Settings = lazy(() => import('./routes/Settings'));
+const Sources = lazy(() => import('./routes/Sources'));
 const NotFound = lazy(() => import('./routes/NotFound'));
 
 /** The whole app, given its models. */
@@ -31,6 +32,7 @@ export function App({ models }: { models: AppModels }) {
               <Route path="/article/:id" component={Article} />
               <Route path="/saved" component={Saved} />
               <Route path="/settings" component={Settings} />
+              <Route path="/sources" component={Sources} />
               <Route default component={NotFound} />
             </Router>
           </ErrorBoundary>

@@ -8,6 +8,7 @@ import type { LibraryModel } from './models/library';
 import type { ReaderModel } from './models/reader';
 import type { RelatedModel } from './models/related';
 import type { SettingsModel } from './models/settings';
+import type { SourcesModel } from './models/sources';
 
 /** All app models. */
 export interface AppModels {
@@ -16,6 +17,7 @@ export interface AppModels {
   related: RelatedModel;
   reader: ReaderModel;
   settings: SettingsModel;
+  sources: SourcesModel;
   install: InstallModel;
   connectivity: ConnectivityModel;
 }

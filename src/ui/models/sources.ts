@@ -1,0 +1,106 @@
+// The sources model: finding a source from any URL, confirming it, renaming, removing, OPML in and out.
+import { signal } from '@preact/signals';
+import { hashId } from '../../domain/ids';
+import type { Source } from '../../domain/source';
+import type { FetchedBody, FoundSource } from '../../sources/find-source';
+import type { Db } from '../../storage/db';
+import { ensureSource } from '../../storage/sources-repo';
+import type { LibraryModel } from './library';
+
+/** The state of the "add a source" form. */
+export type FindState =
+  | { step: 'idle' }
+  | { step: 'finding'; url: string }
+  | { step: 'found'; found: FoundSource }
+  | { step: 'error'; message: string };
+
+/** A new source record for a found or imported feed. */
+export function newSource(kind: Source['kind'], url: string, title: string, now = Date.now()): Source {
+  return {
+    id: `src-${hashId(url)}`, kind, url, title, etag: null, lastModified: null, addedAt: now,
+    lastSyncAt: null, lastError: null, status: 'new',
+  };
+}
+
+/** Creates the sources model. `fetchBody` fetches one URL (through the CORS proxy when one is set). */
+export function createSourcesModel(dbReady: Promise<Db>, library: LibraryModel, fetchBody: (url: string) => Promise<FetchedBody>) {
+  const find = signal<FindState>({ step: 'idle' });
+  const notice = signal<string | null>(null);
+
+  /** Looks for a source behind what the reader pasted and shows its preview. */
+  async function lookUp(input: string): Promise<void> {
+    find.value = { step: 'finding', url: input };
+    try {
+      const { findSource } = await import('../../sources/find-source');
+      const found = await findSource(input, fetchBody);
+      find.value = { step: 'found', found };
+    } catch (err) {
+      find.value = { step: 'error', message: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  /** Follows the previewed source and syncs it at once. */
+  async function confirm(): Promise<void> {
+    const state = find.value;
+    if (state.step !== 'found') return;
+    const { kind, url, title } = state.found;
+    const known = library.sources.value.find((s) => s.url === url);
+    if (known) {
+      find.value = { step: 'error', message: `You already follow this source as “${known.title}”.` };
+      return;
+    }
+    await ensureSource(await dbReady, newSource(kind, url, title));
+    find.value = { step: 'idle' };
+    notice.value = `Added “${title}”.`;
+    await library.sync();
+  }
+
+  /** Clears the add form. */
+  function cancel(): void {
+    find.value = { step: 'idle' };
+  }
+
+  /** Stops following a source; its saved stories stay. */
+  async function remove(id: string): Promise<void> {
+    const { removeSource } = await import('../../storage/source-removal');
+    const removed = await removeSource(await dbReady, id);
+    notice.value = `Source removed with ${removed.length} ${removed.length === 1 ? 'story' : 'stories'}; saved stories were kept.`;
+    library.revision.value++;
+    await library.refresh();
+  }
+
+  /** Gives a source the reader's own name. */
+  async function rename(id: string, title: string): Promise<void> {
+    const { renameSource } = await import('../../storage/source-removal');
+    await renameSource(await dbReady, id, title);
+    await library.refresh();
+  }
+
+  /** The source list as an OPML document. */
+  async function exportOpml(): Promise<string> {
+    const { sourcesToOpml } = await import('../../sources/opml');
+    return sourcesToOpml(library.sources.value);
+  }
+
+  /** Imports sources from OPML text; a bad file changes nothing and says why. */
+  async function importOpml(text: string): Promise<void> {
+    try {
+      const { opmlToEntries } = await import('../../sources/opml');
+      const entries = opmlToEntries(text);
+      const db = await dbReady;
+      const known = new Set(library.sources.value.map((s) => s.url));
+      const fresh = entries.filter((e) => !known.has(e.url));
+      for (const e of fresh) await ensureSource(db, newSource(e.kind, e.url, e.title));
+      notice.value = `Imported ${fresh.length} ${fresh.length === 1 ? 'source' : 'sources'}${entries.length > fresh.length ? ` (${entries.length - fresh.length} already followed)` : ''}.`;
+      await library.refresh();
+      if (fresh.length) void library.sync();
+    } catch (err) {
+      notice.value = `Nothing was imported: ${err instanceof Error ? err.message : String(err)}`;
+    }
+  }
+
+  return { find, notice, lookUp, confirm, cancel, remove, rename, exportOpml, importOpml };
+}
+
+/** The sources model's public shape. */
+export type SourcesModel = ReturnType<typeof createSourcesModel>;

@@ -1,0 +1,175 @@
+// Sources: add any URL (feed, site, WordPress), see each source's health, rename, remove, OPML in and out.
+import { useSignal } from '@preact/signals';
+import type { Source } from '../../domain/source';
+import { useModels } from '../app-context';
+import { formatDay, timeAgo } from '../format';
+import { usePageTitle } from '../use-page-title';
+import { downloadText } from '../download';
+
+const KIND_LABEL: Record<Source['kind'], string> = {
+  sample: 'Built-in sample', 'json-feed': 'JSON Feed', rss: 'RSS', rdf: 'RSS 1.0', atom: 'Atom', wordpress: 'WordPress',
+};
+
+function SourceRow({ source }: { source: Source }) {
+  const { sources } = useModels();
+  const editing = useSignal(false);
+  return (
+    <li class="source" data-testid="source-row">
+      {editing.value ? (
+        <form
+          class="settings-row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const title = String(new FormData(e.currentTarget).get('title') ?? '');
+            void sources.rename(source.id, title).then(() => (editing.value = false));
+          }}
+        >
+          <label for={`rename-${source.id}`} class="visually-hidden">
+            New name for {source.title}
+          </label>
+          <input id={`rename-${source.id}`} name="title" defaultValue={source.title} required maxLength={200} />
+          <button class="button" type="submit">Save name</button>
+          <button class="button button--quiet" type="button" onClick={() => (editing.value = false)}>Cancel</button>
+        </form>
+      ) : (
+        <h3 class="source__title">{source.title || source.url}</h3>
+      )}
+      <p class="meta">
+        {KIND_LABEL[source.kind]} · <span class="source__url">{source.url}</span>
+      </p>
+      <p class="meta">
+        {source.status === 'gone'
+          ? 'This source has gone away (the site says it no longer exists).'
+          : source.lastSyncAt
+            ? `Last synced ${timeAgo(source.lastSyncAt)} (${formatDay(source.lastSyncAt)})`
+            : 'Not synced yet'}
+      </p>
+      {source.lastError && (
+        <p class="source__error" role="note" data-testid="source-error">
+          {source.lastError}
+        </p>
+      )}
+      {!editing.value && (
+        <div class="story__actions">
+          <button class="button button--quiet" type="button" onClick={() => (editing.value = true)}>
+            Rename
+          </button>
+          {source.kind !== 'sample' && (
+            <button
+              class="button button--quiet"
+              type="button"
+              onClick={() => {
+                if (confirm(`Stop following “${source.title}”? Its stories go too, except the ones you saved.`)) void sources.remove(source.id);
+              }}
+            >
+              Remove
+            </button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
+
+function AddSource() {
+  const { sources } = useModels();
+  const state = sources.find.value;
+  return (
+    <section aria-labelledby="add-heading" class="settings-group">
+      <h2 id="add-heading">Add a source</h2>
+      <form
+        class="settings-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void sources.lookUp(String(new FormData(e.currentTarget).get('url') ?? ''));
+        }}
+      >
+        <label for="source-url">Feed or site address</label>
+        <input id="source-url" name="url" type="text" inputMode="url" autoComplete="url" placeholder="https://example.com" required class="wide-input" />
+        <button class="button" type="submit" disabled={state.step === 'finding'}>
+          {state.step === 'finding' ? 'Looking…' : 'Find'}
+        </button>
+      </form>
+      {state.step === 'error' && (
+        <p class="source__error" role="alert" data-testid="find-error">
+          {state.message}
+        </p>
+      )}
+      {state.step === 'found' && (
+        <div class="preview" data-testid="source-preview">
+          <p>
+            Found: <strong data-testid="found-kind">{state.found.how}</strong> — <strong data-testid="found-title">{state.found.title}</strong>,{' '}
+            {state.found.feed.items.length} {state.found.feed.items.length === 1 ? 'story' : 'stories'}.
+          </p>
+          <ul>
+            {state.found.feed.items.slice(0, 5).map((item) => (
+              <li key={item.guid ?? item.url} dir="auto">
+                {item.title || item.url}
+                {item.publishedAt && <span class="meta"> · {formatDay(item.publishedAt)}</span>}
+              </li>
+            ))}
+          </ul>
+          <div class="story__actions">
+            <button class="button" type="button" onClick={() => void sources.confirm()}>
+              Follow this source
+            </button>
+            <button class="button button--quiet" type="button" onClick={sources.cancel}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The sources page. */
+export default function Sources() {
+  const { sources, library } = useModels();
+  usePageTitle('Sources');
+  return (
+    <>
+      <h1 class="page-title">Sources</h1>
+      {sources.notice.value && (
+        <p class="status__note" role="status" data-testid="sources-notice">
+          {sources.notice.value}
+        </p>
+      )}
+      <AddSource />
+      <section aria-labelledby="list-heading">
+        <h2 id="list-heading">You follow</h2>
+        <ul class="source-list">
+          {library.sources.value.map((s) => (
+            <SourceRow key={s.id} source={s} />
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="opml-heading" class="settings-group">
+        <h2 id="opml-heading">Move your sources (OPML)</h2>
+        <div class="settings-row">
+          <button
+            class="button button--quiet"
+            type="button"
+            onClick={() => void sources.exportOpml().then((xml) => downloadText(xml, 'broadsheet-sources.opml', 'text/x-opml'))}
+          >
+            Export OPML
+          </button>
+          <label class="button button--quiet" for="opml-file">
+            Import OPML…
+          </label>
+          <input
+            id="opml-file"
+            class="visually-hidden"
+            type="file"
+            accept=".opml,.xml,text/x-opml,application/xml,text/xml"
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              if (file) void file.text().then(sources.importOpml);
+              e.currentTarget.value = '';
+            }}
+          />
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,143 @@
+// Protects "bring your own news": adding RSS, Atom, JSON Feed and WordPress sources through the UI, syncing,
+// reading them offline, new items without duplicates, 304s adding nothing, per-source errors, OPML round trip.
+import { expect, test, type Page } from '@playwright/test';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchProfile } from './launch';
+import { startFeedServer, type FeedServer } from './fixtures/feed-server';
+
+let server: FeedServer;
+test.beforeAll(async () => {
+  server = await startFeedServer();
+});
+test.afterAll(async () => {
+  await server.close();
+});
+
+async function addSource(page: Page, url: string, kind: RegExp, title: string) {
+  await page.getByLabel('Feed or site address').fill(url);
+  await page.getByRole('button', { name: 'Find' }).click();
+  await expect(page.getByTestId('found-kind')).toHaveText(kind);
+  await expect(page.getByTestId('found-title')).toHaveText(title);
+  await page.getByRole('button', { name: 'Follow this source' }).click();
+  await expect(page.getByTestId('sources-notice')).toHaveText(`Added “${title}”.`);
+}
+
+async function storedTitles(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const open = indexedDB.open('broadsheet');
+    const db: IDBDatabase = await new Promise((res, rej) => ((open.onsuccess = () => res(open.result)), (open.onerror = rej)));
+    const all: Array<{ title: string }> = await new Promise((res) => {
+      const r = db.transaction('articles').objectStore('articles').getAll();
+      r.onsuccess = () => res(r.result);
+    });
+    db.close();
+    return all.map((a) => a.title);
+  });
+}
+
+test('adds four kinds of source, reads them offline, and picks up a new item once', async ({ baseURL }) => {
+  test.setTimeout(120_000);
+  const context = await launchProfile({ width: 1280, height: 800 });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${baseURL}/`);
+    await expect(page.locator('[data-testid="story-list"] article').first()).toBeVisible();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.getByRole('link', { name: 'Sources' }).click();
+
+    await addSource(page, `${server.url}/rss.xml`, /RSS feed/, 'Fixture Transit News');
+    await addSource(page, `${server.url}/news/`, /Atom feed found on the page/, 'Fixture Science Weekly');
+    await addSource(page, `${server.url}/feed.json`, /JSON Feed/, 'Fixture Culture Notes');
+    await addSource(page, `${server.url}/blog/`, /WordPress site/, 'Fixture Council Blog');
+    await expect(page.getByTestId('source-row')).toHaveCount(5);
+
+    const titles = await storedTitles(page);
+    for (const t of ['Tram line reaches the old docks', 'Seagrass beds recover in the estuary', 'Harbour choir sings in the boat shed', 'Council budget – part 11']) {
+      expect(titles).toContain(t);
+    }
+
+    // A second sync: every feed answers 304 and nothing is added.
+    const before = server.stats.notModified;
+    await page.getByRole('button', { name: /Refresh/ }).click();
+    await expect(page.getByText(/No new stories/)).toBeVisible();
+    expect(server.stats.notModified).toBeGreaterThan(before);
+    expect((await storedTitles(page)).length).toBe(titles.length);
+
+    // Offline: the RSS story opens from storage.
+    await context.setOffline(true);
+    await page.goto(`${baseURL}/section/Transport`);
+    await page.getByRole('link', { name: 'Tram line reaches the old docks' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tram line reaches the old docks');
+    await expect(page.getByTestId('article-body')).toContainText('Tram line reaches the old docks paragraph 4');
+
+    // A new edition is published while we are offline; coming back online syncs by itself (the
+    // `online` trigger) and the new item appears once.
+    server.publishMore();
+    await context.setOffline(false);
+    await expect(page.getByText(/1 new story/)).toBeVisible();
+    await page.getByRole('button', { name: /Refresh/ }).click();
+    await expect(page.getByText(/No new stories/)).toBeVisible();
+    const after = await storedTitles(page);
+    expect(after.filter((t) => t === 'Night trams return after repairs')).toHaveLength(1);
+    expect(new Set(after).size).toBe(after.length);
+  } finally {
+    await context.dispose();
+  }
+});
+
+test('broken sources each show their own error while the rest sync; OPML moves sources to a new profile', async ({ baseURL }) => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(join(tmpdir(), 'opml-'));
+  const opml = join(dir, 'in.opml');
+  writeFileSync(
+    opml,
+    `<?xml version="1.0"?><opml version="2.0"><head><title>t</title></head><body>
+<outline text="Broken 500" xmlUrl="${server.url}/broken/500.xml" type="rss"/>
+<outline text="Slow" xmlUrl="${server.url}/broken/slow.xml" type="rss"/>
+<outline text="Garbage" xmlUrl="${server.url}/broken/garbage.xml" type="rss"/>
+<outline text="Folder"><outline text="Transit" xmlUrl="${server.url}/rss.xml" type="rss"/></outline>
+</body></opml>`,
+  );
+  const first = await launchProfile({ width: 1280, height: 800 });
+  let exported = '';
+  try {
+    const page = await first.newPage();
+    await page.goto(`${baseURL}/sources`);
+    await expect(page.getByTestId('source-row')).toHaveCount(1);
+    await page.setInputFiles('#opml-file', opml);
+    await expect(page.getByTestId('sources-notice')).toHaveText('Imported 4 sources.');
+    // The slow source times out (20 s); the others do not wait for it.
+    await expect(page.getByTestId('source-error')).toHaveCount(3, { timeout: 60_000 });
+    const errors = await page.getByTestId('source-error').allInnerTexts();
+    expect(errors.some((e) => /500/.test(e))).toBe(true);
+    expect(errors.some((e) => /did not answer within/.test(e))).toBe(true);
+    expect(errors.some((e) => /not .*feed|not XML|could not be read/i.test(e))).toBe(true);
+    expect(await storedTitles(page)).toContain('Tram line reaches the old docks');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export OPML' }).click();
+    const file = await (await download).path();
+    exported = file ? (await import('node:fs')).readFileSync(file, 'utf8') : '';
+    expect(exported).toContain(`${server.url}/rss.xml`);
+  } finally {
+    await first.dispose();
+  }
+
+  const second = await launchProfile({ width: 1280, height: 800 });
+  try {
+    const page = await second.newPage();
+    await page.goto(`${baseURL}/sources`);
+    const back = join(dir, 'export.opml');
+    writeFileSync(back, exported);
+    await page.setInputFiles('#opml-file', back);
+    await expect(page.getByTestId('sources-notice')).toHaveText('Imported 4 sources.');
+    const urls = await page.locator('.source__url').allInnerTexts();
+    for (const path of ['/broken/500.xml', '/broken/slow.xml', '/broken/garbage.xml', '/rss.xml']) {
+      expect(urls).toContain(`${server.url}${path}`);
+    }
+  } finally {
+    await second.dispose();
+  }
+});
