@@ -20,8 +20,11 @@ export const manifest: Partial<ManifestOptions> = {
     { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
     { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
   ],
+  // Shared links land on /save, so the installed app appears in the phone's share sheet.
+  share_target: { action: '/save', method: 'GET', params: { title: 'title', text: 'text', url: 'url' } },
   shortcuts: [
     { name: 'Latest stories', short_name: 'Latest', url: '/', icons: [{ src: '/icons/icon-192.png', sizes: '192x192' }] },
     { name: 'Saved stories', short_name: 'Saved', url: '/saved', icons: [{ src: '/icons/icon-192.png', sizes: '192x192' }] },
+    { name: 'Save a page', short_name: 'Save page', url: '/save', icons: [{ src: '/icons/icon-192.png', sizes: '192x192' }] },
   ],
 };

@@ -12,6 +12,7 @@ import { createReaderModel } from './ui/models/reader';
 import { createRelatedModel } from './ui/models/related';
 import { createSettingsModel } from './ui/models/settings';
 import { createSourcesModel } from './ui/models/sources';
+import { createSavePageModel } from './ui/models/save-page';
 import { fetchBody } from './ui/fetch-body';
 import { registerServiceWorker } from './ui/sw-bridge';
 import './ui/styles.css';
@@ -27,6 +28,7 @@ const db = openBroadsheetDb({
 const library = createLibraryModel(db, new URL(import.meta.env.BASE_URL, location.origin).toString());
 const related = createRelatedModel(db, library.revision);
 const settings = createSettingsModel(db);
+const savePage = createSavePageModel(db, library, fetchBody);
 const models: AppModels = {
   db,
   library,
@@ -34,6 +36,7 @@ const models: AppModels = {
   reader: createReaderModel(db, library, related),
   settings,
   sources: createSourcesModel(db, library, fetchBody),
+  savePage,
   install: createInstallModel(),
   connectivity: createConnectivityModel(),
 };
@@ -46,6 +49,7 @@ void library.refresh().then(() => {
     sync: library.sync,
     lastSyncAt: async () => getMeta<number | null>(await db, 'lastSyncAt', null),
     isVisible: () => document.visibilityState === 'visible',
+    drainOutbox: savePage.drain,
   });
 });
 

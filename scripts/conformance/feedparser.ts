@@ -39,7 +39,9 @@ export function runFeedparser(dir: string): FeedparserResult {
     let parseError = '';
     try {
       // Upstream serves these at this address; relative links resolve against it.
-      model = parseModel(bytes, `http://127.0.0.1:8097/${c.path}`, contentType);
+      // The case's declared headers reach the adapter the way sync passes a response's headers.
+      const context = { contentLocation: headerValue(c.headers, 'content-location'), contentLanguage: headerValue(c.headers, 'content-language') };
+      model = parseModel(bytes, `http://127.0.0.1:8097/${c.path}`, contentType, context);
     } catch (err) {
       tally.thrown(c.path, err);
       parseError = err instanceof Error ? err.message : String(err);

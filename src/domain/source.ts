@@ -1,7 +1,7 @@
 // A source the reader follows, and the state sync keeps about it. Pure data.
 
 /** Kinds of source; each has one adapter in src/sources. */
-export type SourceKind = 'sample' | 'json-feed' | 'rss' | 'atom' | 'rdf' | 'wordpress';
+export type SourceKind = 'sample' | 'json-feed' | 'rss' | 'atom' | 'rdf' | 'wordpress' | 'page';
 
 /** Health of a source as last seen by sync. */
 export type SourceStatus = 'new' | 'ok' | 'error' | 'gone';

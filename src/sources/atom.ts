@@ -2,17 +2,17 @@
 import type { AtomFeed } from 'feedsmith';
 import type { ArticleInput } from '../domain/article';
 import { canonicalUrl, parseUnknownDate, resolveUrl } from './normalize';
-import { decodeBase64, dekFrom, firstImageSrc, firstText, firstUrl, htmlToPlain, isBase64Type, languageTag, looksLikeImage, syntheticGuid, textConstruct } from './feed-text';
+import { alternateLink, atomTextHtml } from './atom-text';
+import { dekFrom, firstImageSrc, firstText, firstUrl, htmlToPlain, languageTag, looksLikeImage, syntheticGuid, textConstruct } from './feed-text';
 import { resolveBase } from './rss';
 import type { FeedMeta } from './xml-feed-types';
 
 type Entry = AtomFeed.Entry<string>;
-type Link = AtomFeed.Link<string>;
 type Person = AtomFeed.Person;
 
-/** Feed-level facts of an Atom feed. */
-export function atomMeta(feed: AtomFeed.Feed<string>, feedUrl: string): FeedMeta {
-  const base = resolveBase(feed.xml?.base, feedUrl);
+/** Feed-level facts of an Atom feed; `docBase` is the document's own address. */
+export function atomMeta(feed: AtomFeed.Feed<string>, docBase: string): FeedMeta {
+  const base = resolveBase(feed.xml?.base, docBase);
   return {
     title: textConstruct(feed.title?.value, feed.title?.type),
     homeUrl: alternateLink(feed.links, base),
@@ -27,9 +27,12 @@ export function atomEntry(entry: Entry, meta: FeedMeta, sourceId: string): Artic
   const base = resolveBase(entry.xml?.base, meta.base);
   const link = alternateLink(entry.links, base);
   const title = textConstruct(entry.title?.value, entry.title?.type);
-  const summaryHtml = asHtml(entry.summary?.value, entry.summary?.type);
-  const contentHtml = asHtml(entry.content?.value, entry.content?.type) || summaryHtml;
-  const guid = firstText(entry.id);
+  const summaryHtml = atomTextHtml(entry.summary?.value, entry.summary?.type);
+  const contentHtml = atomTextHtml(entry.content?.value, entry.content?.type) || summaryHtml;
+  const guid = atomId(entry.id, base);
+  const updatedAt = parseUnknownDate(entry.updated) ?? parseUnknownDate(entry.dcterms?.modified?.[0]);
+  const publishedAt =
+    parseUnknownDate(entry.published) ?? parseUnknownDate(entry.dc?.dates?.[0]) ?? parseUnknownDate(entry.dcterms?.issued?.[0]);
   const sections = (entry.categories ?? []).map((c) => htmlToPlain(c.label || c.term)).filter(Boolean);
   return {
     sourceId,
@@ -39,8 +42,9 @@ export function atomEntry(entry: Entry, meta: FeedMeta, sourceId: string): Artic
     dek: dekFrom(htmlToPlain(summaryHtml)),
     author: names(entry.authors) ?? names(entry.source?.authors) ?? firstText(entry.dc?.creators?.join(', ')) ?? meta.author,
     sections: [...new Set(sections)],
-    publishedAt: parseUnknownDate(entry.published) ?? parseUnknownDate(entry.dc?.dates?.[0]) ?? parseUnknownDate(entry.dcterms?.issued?.[0]),
-    updatedAt: parseUnknownDate(entry.updated) ?? parseUnknownDate(entry.dcterms?.modified?.[0]),
+    // An entry dated only by its last update (common in Atom 0.3) is listed at that date.
+    publishedAt: publishedAt ?? updatedAt,
+    updatedAt,
     contentHtml,
     baseUrl: base,
     imageUrl: atomImage(entry, contentHtml, base),
@@ -48,28 +52,16 @@ export function atomEntry(entry: Entry, meta: FeedMeta, sourceId: string): Artic
   };
 }
 
-/** The rel=alternate link (HTML first), else the first link without a rel; resolved. */
-export function alternateLink(links: Link[] | undefined, base: string): string | null {
-  const alternates = (links ?? []).filter((l) => !l.rel || l.rel === 'alternate');
-  const html = alternates.find((l) => !l.type || /html/i.test(l.type)) ?? alternates[0];
-  return resolveUrl(html?.href, base);
+// atom:id is an IRI and may be a path relative to xml:base (RFC 4287 §4.2.6). Absolute ids and
+// bare tokens ("12345", which generators use as opaque ids) are kept as written.
+function atomId(id: string | undefined, base: string): string | null {
+  const value = firstText(id);
+  if (!value || /^[a-z][a-z0-9+.-]*:/i.test(value) || !value.includes('/')) return value;
+  return resolveUrl(value, base) ?? value;
 }
 
 function names(people: Person[] | undefined): string | null {
   return firstText((people ?? []).map((p) => p.name?.trim() || p.email?.trim()).filter(Boolean).join(', '));
-}
-
-// Atom text constructs default to plain text: escape those so contentHtml is always HTML.
-function asHtml(value: string | undefined, type: string | undefined): string {
-  if (!value) return '';
-  if (isBase64Type(type)) return escapeText(decodeBase64(value));
-  const t = (type ?? 'text').toLowerCase();
-  if (t === 'text' || t === 'text/plain') return escapeText(value);
-  return value;
-}
-
-function escapeText(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function atomImage(entry: Entry, html: string, base: string): string | null {

@@ -3,7 +3,7 @@ import { detectAtomFeed, detectRdfFeed, detectRssFeed } from 'feedsmith';
 import type { SourceKind } from '../domain/source';
 
 /** A fetchable kind, or what the body is when it is not a source (an HTML page to autodiscover from). */
-export type DetectedKind = Exclude<SourceKind, 'sample'> | 'html' | 'unknown';
+export type DetectedKind = Exclude<SourceKind, 'sample' | 'page'> | 'html' | 'unknown';
 
 /** Detects the kind of an already decoded body. */
 export function detectKind(text: string, contentType: string | null = null): DetectedKind {

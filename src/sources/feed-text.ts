@@ -19,8 +19,12 @@ export function textConstruct(value: string | null | undefined, type: string | n
   const t = (type ?? '').toLowerCase().trim();
   // Untyped titles are read as HTML: RSS-minded generators put entities and tags in them.
   if (!t || t === 'html' || t === 'xhtml' || t === 'text/html' || t === 'application/xhtml+xml') return htmlToPlain(value);
-  // Text constructs are never base64 in Atom 1.0 (0.3's mode="base64" is decoded before parsing),
-  // so "text" and any other media type are the literal text.
+  // A binary media type means base64 (0.3's mode="base64" is decoded before parsing). Text that does
+  // not decode to UTF-8 under an unknown media type is the literal text it almost always is.
+  if (isBase64Type(t)) {
+    const decoded = decodeBase64Strict(value);
+    if (decoded !== null) return htmlToPlain(decoded);
+  }
   return stripControls(value).replace(/\s+/g, ' ').trim();
 }
 

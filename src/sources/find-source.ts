@@ -22,7 +22,7 @@ export interface FetchedBody {
 
 /** A source ready to be confirmed by the reader. */
 export interface FoundSource {
-  kind: Exclude<SourceKind, 'sample'>;
+  kind: Exclude<SourceKind, 'sample' | 'page'>;
   url: string;
   title: string;
   feed: ParsedFeed;

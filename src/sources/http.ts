@@ -168,7 +168,7 @@ export function isCrossOrigin(url: string, origin: string | null): boolean {
 /** "2 minutes", "45 seconds", "3 hours": how long the site asked us to wait. */
 export function formatWait(ms: number): string {
   const s = Math.max(1, Math.round(ms / 1000));
-  const [n, unit] = s < 90 ? [s, 'second'] : s < 90 * 60 ? [Math.round(s / 60), 'minute'] : s < 48 * 3600 ? [Math.round(s / 3600), 'hour'] : [Math.round(s / 86400), 'day'];
+  const [n, unit] = s < 90 ? [s, 'second'] : s < 3600 ? [Math.round(s / 60), 'minute'] : s < 48 * 3600 ? [Math.round(s / 3600), 'hour'] : [Math.round(s / 86400), 'day'];
   return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
 
@@ -195,7 +195,7 @@ function networkFailure(
 ): SourceFetchError {
   const name = (err as { name?: unknown } | null)?.name;
   if (name === 'TimeoutError') {
-    return new SourceFetchError(`The site did not answer within ${Math.round(limits.timeoutMs / 1000)} seconds.`, null, 'timeout');
+    return new SourceFetchError(`The site did not answer within ${formatWait(limits.timeoutMs)}.`, null, 'timeout');
   }
   if (!ctx.online) return new SourceFetchError('You are offline. Broadsheet will try again when the network is back.', null, 'offline');
   // Browsers report a redirect loop as a bare network error; Node's fetch names it in the cause.

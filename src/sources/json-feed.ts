@@ -1,19 +1,23 @@
 // JSON Feed 1.0/1.1 adapter: bytes of a feed → normalized ArticleInput items. DOM-free.
 import { parseJsonFeed } from 'feedsmith';
 import type { ArticleInput } from '../domain/article';
+import { documentBase, headerLanguage, type FeedContext } from './feed-context';
+import { syntheticGuid } from './feed-text';
 import { canonicalUrl, parseUnknownDate, resolveUrl } from './normalize';
 
 /** A parsed feed: its own metadata plus normalized items. */
 export interface ParsedFeed {
   title: string;
   homeUrl: string | null;
+  /** The feed's language (BCP 47-ish), when it or the response names one. */
+  language?: string | null;
   items: ArticleInput[];
 }
 
 type JsonItem = NonNullable<ReturnType<typeof parseJsonFeed>['items']>[number];
 
 /** Parses JSON Feed text fetched from feedUrl; throws a readable error for anything else. */
-export function parseJsonFeedText(text: string, feedUrl: string, sourceId: string): ParsedFeed {
+export function parseJsonFeedText(text: string, feedUrl: string, sourceId: string, context: FeedContext = {}): ParsedFeed {
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -26,11 +30,14 @@ export function parseJsonFeedText(text: string, feedUrl: string, sourceId: strin
   } catch {
     throw new Error('This is not a JSON Feed: it lacks the "version" and "items" a JSON Feed has.');
   }
-  const items = (feed.items ?? []).map((item) => normalizeItem(item, feedUrl, sourceId, feed.language ?? null, feed.authors));
+  const base = documentBase(feedUrl, context);
+  const language = feed.language?.trim() || headerLanguage(context);
+  const items = (feed.items ?? []).map((item) => normalizeItem(item, base, sourceId, language, feed.authors));
   return {
     title: feed.title?.trim() || new URL(feedUrl).hostname,
-    homeUrl: resolveUrl(feed.home_page_url, feedUrl),
-    items: items.filter((i): i is ArticleInput => i !== null),
+    homeUrl: resolveUrl(feed.home_page_url, base),
+    language,
+    items,
   };
 }
 
@@ -42,18 +49,19 @@ function normalizeItem(
   sourceId: string,
   feedLanguage: string | null,
   feedAuthors: JsonAuthors,
-): ArticleInput | null {
+): ArticleInput {
   const url = resolveUrl(item.url, feedUrl) ?? resolveUrl(item.external_url, feedUrl);
-  const guid = item.id != null ? String(item.id) : null;
-  if (!url && !guid) return null;
   const contentHtml = item.content_html ?? (item.content_text ? textToHtml(item.content_text) : '');
+  const title = item.title?.trim() ?? '';
+  // Items with neither id nor url still deserve a stable identity, as in the RSS and Atom adapters.
+  const guid = item.id != null && String(item.id).trim() ? String(item.id) : url ? null : syntheticGuid(title, contentHtml);
   // Items without authors inherit the feed's (JSON Feed 1.1 §authors; feedsmith maps 1.0's `author` there too).
   const author = (item.authors?.length ? item.authors : feedAuthors)?.map((a) => a.name?.trim()).filter(Boolean).join(', ') || null;
   return {
     sourceId,
     guid,
     url: url ? canonicalUrl(url) : feedUrl,
-    title: item.title?.trim() ?? '',
+    title,
     dek: item.summary?.trim() ?? '',
     author,
     sections: item.tags?.map((t) => String(t).trim()).filter(Boolean) ?? [],

@@ -7,7 +7,7 @@ import { SourceParseError } from './parse-error';
 export interface OpmlEntry {
   url: string;
   title: string;
-  kind: Exclude<SourceKind, 'sample'>;
+  kind: Exclude<SourceKind, 'sample' | 'page'>;
 }
 
 /** Most OPML files are small; one that is not is not a subscription list. */
@@ -17,7 +17,7 @@ const MAX_ENTRIES = 2000;
 /** The source list as OPML 2.0 (the built-in sample edition is left out: every install has it). */
 export function sourcesToOpml(sources: readonly Source[], now = new Date()): string {
   const outlines = sources
-    .filter((s) => s.kind !== 'sample')
+    .filter((s) => s.kind !== 'sample' && s.kind !== 'page')
     .map((s) => ({ text: s.title || s.url, title: s.title || s.url, type: opmlType(s.kind), xmlUrl: s.url }));
   return generateOpml({ head: { title: 'Broadsheet sources', dateCreated: now }, body: { outlines } });
 }

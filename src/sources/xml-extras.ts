@@ -35,7 +35,7 @@ const MAY_HAVE_EXTRAS = /<(?:[\w.-]+:)?(?:body|fullitem)[\s>/]|<[\w.-]+:(?:autho
 export function planRssItems(text: string, count: number): ItemSlot[] | null {
   if (!MAY_HAVE_EXTRAS.test(text)) return null;
   const doc = parseDocument(text, { xmlMode: true, withStartIndices: true, withEndIndices: true });
-  const root = doc.children.find(DomUtils.isTag);
+  const root = doc.children.find(isElement);
   if (!root) return null;
   const scope = declarations(root, new Map());
   const items = rssItemElements(root, scope, text);
@@ -106,7 +106,11 @@ function innerMarkup(el: Element, source: string): string {
 }
 
 function tags(nodes: ChildNode[]): Element[] {
-  return nodes.filter(DomUtils.isTag);
+  return nodes.filter(isElement);
+}
+
+function isElement(node: ChildNode): node is Element {
+  return 'attribs' in node && 'name' in node;
 }
 
 function localName(name: string): string {

@@ -52,7 +52,7 @@ export async function syncAll(deps: SyncDeps, onProgress?: (p: SyncProgress) => 
 
 async function run(deps: SyncDeps, onProgress: ((p: SyncProgress) => void) | undefined, options: SyncOptions): Promise<SyncSummary> {
   const startedAt = deps.now?.() ?? Date.now();
-  const live = (await listSources(deps.db)).filter((s) => s.status !== 'gone');
+  const live = (await listSources(deps.db)).filter((s) => s.status !== 'gone' && s.kind !== 'page');
   const backingOff = (s: Source) => !options.force && s.nextAttemptAt != null && s.nextAttemptAt > startedAt;
   const due = live.filter((s) => !backingOff(s));
   const deferred = live.filter(backingOff).map((s) => ({ sourceId: s.id, nextAttemptAt: s.nextAttemptAt! }));

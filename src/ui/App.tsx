@@ -12,6 +12,7 @@ const Article = lazy(() => import('./routes/Article'));
 const Saved = lazy(() => import('./routes/Saved'));
 const Settings = lazy(() => import('./routes/Settings'));
 const Sources = lazy(() => import('./routes/Sources'));
+const SavePage = lazy(() => import('./routes/SavePage'));
 const NotFound = lazy(() => import('./routes/NotFound'));
 
 /** The whole app, given its models. */
@@ -33,6 +34,7 @@ export function App({ models }: { models: AppModels }) {
               <Route path="/saved" component={Saved} />
               <Route path="/settings" component={Settings} />
               <Route path="/sources" component={Sources} />
+              <Route path="/save" component={SavePage} />
               <Route default component={NotFound} />
             </Router>
           </ErrorBoundary>

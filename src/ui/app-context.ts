@@ -9,6 +9,7 @@ import type { ReaderModel } from './models/reader';
 import type { RelatedModel } from './models/related';
 import type { SettingsModel } from './models/settings';
 import type { SourcesModel } from './models/sources';
+import type { SavePageModel } from './models/save-page';
 
 /** All app models. */
 export interface AppModels {
@@ -18,6 +19,7 @@ export interface AppModels {
   reader: ReaderModel;
   settings: SettingsModel;
   sources: SourcesModel;
+  savePage: SavePageModel;
   install: InstallModel;
   connectivity: ConnectivityModel;
 }

@@ -40,6 +40,9 @@ export function Masthead() {
             <a href="/saved">Saved</a>
           </li>
           <li>
+            <a href="/save">Save a page</a>
+          </li>
+          <li>
             <a href="/sources">Sources</a>
           </li>
           <li>

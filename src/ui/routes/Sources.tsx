@@ -7,7 +7,7 @@ import { usePageTitle } from '../use-page-title';
 import { downloadText } from '../download';
 
 const KIND_LABEL: Record<Source['kind'], string> = {
-  sample: 'Built-in sample', 'json-feed': 'JSON Feed', rss: 'RSS', rdf: 'RSS 1.0', atom: 'Atom', wordpress: 'WordPress',
+  sample: 'Built-in sample', 'json-feed': 'JSON Feed', rss: 'RSS', rdf: 'RSS 1.0', atom: 'Atom', wordpress: 'WordPress', page: 'Saved pages',
 };
 
 function SourceRow({ source }: { source: Source }) {
@@ -54,7 +54,7 @@ function SourceRow({ source }: { source: Source }) {
           <button class="button button--quiet" type="button" onClick={() => (editing.value = true)}>
             Rename
           </button>
-          {source.kind !== 'sample' && (
+          {source.kind !== 'sample' && source.kind !== 'page' && (
             <button
               class="button button--quiet"
               type="button"

@@ -123,7 +123,7 @@ describe('fetchSource', () => {
     const { opts } = options(hang, { limits: { timeoutMs: 30, maxBytes: 1000 } });
     const err = await failure(fetchSource(URL_, NO_VALIDATORS, opts));
     expect(err.kind).toBe('timeout');
-    expect(err.message).toBe('The site did not answer within 0 seconds.');
+    expect(err.message).toBe('The site did not answer within 1 second.');
   });
 
   it('refuses a body over the size cap, declared or streamed', async () => {

@@ -93,7 +93,7 @@ describe('syncSource', () => {
     const ok = server(() => miniFeed());
     await syncSource({ db, fetch: ok.fetchImpl }, (await getSource(db, 'mini'))!);
     const failing = (async () => new Response('oops', { status: 500, statusText: 'Internal Server Error' })) as typeof fetch;
-    const result = await syncSource({ db, fetch: failing }, (await getSource(db, 'mini'))!);
+    const result = await syncSource({ db, fetch: failing, sleep: async () => {} }, (await getSource(db, 'mini'))!);
     expect(result.error).toBe('The site answered 500 Internal Server Error.');
     expect(await getSource(db, 'mini')).toMatchObject({ status: 'error', lastError: result.error, etag: '"e1"' });
     expect(await countArticles(db)).toBe(3);
@@ -118,11 +118,11 @@ describe('syncAll', () => {
     const ok = server(() => miniFeed());
     const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) =>
       String(input).includes('down.example') ? Promise.reject(new TypeError('Failed to fetch')) : ok.fetchImpl(input, init)) as typeof fetch;
-    const summary = await syncAll({ db, fetch: fetchImpl, now: () => 5 });
+    const summary = await syncAll({ db, fetch: fetchImpl, now: () => 5, origin: 'https://news.example', isOnline: () => true });
     expect(summary.skipped).toBe(false);
     if (summary.skipped) return;
     expect(summary.added).toBe(3);
-    expect(summary.results.find((r) => r.sourceId === 'broken')!.error).toMatch(/Could not reach the site/);
+    expect(summary.results.find((r) => r.sourceId === 'broken')!.error).toMatch(/This site does not let browser apps read it/);
     expect(await db.get('meta', 'lastSyncAt')).toBe(5);
     db.close();
   });

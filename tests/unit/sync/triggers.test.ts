@@ -1,0 +1,35 @@
+// Protects when sync and outbox replay happen: at start (sync only when stale), and when the network returns.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startSyncTriggers } from '../../../src/sync/triggers';
+
+afterEach(() => vi.useRealTimers());
+
+describe('startSyncTriggers', () => {
+  it('drains the outbox at start and syncs only when stale', async () => {
+    const calls: string[] = [];
+    const events = new EventTarget();
+    const stop = startSyncTriggers({
+      sync: async () => void calls.push('sync'), drainOutbox: async () => void calls.push('drain'),
+      lastSyncAt: async () => 1000, now: () => 2000, staleAfterMs: 60_000, events,
+    });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toEqual(['drain']);
+    events.dispatchEvent(new Event('online'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toEqual(['drain', 'drain', 'sync']);
+    stop();
+    events.dispatchEvent(new Event('online'));
+    expect(calls).toHaveLength(3);
+  });
+
+  it('keeps the old API: sync at start when never synced, timer while visible', async () => {
+    vi.useFakeTimers();
+    let syncs = 0;
+    const stop = startSyncTriggers({ sync: async () => void syncs++, lastSyncAt: async () => null, isVisible: () => true, staleAfterMs: 60_000, events: new EventTarget() });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(syncs).toBe(1);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(syncs).toBe(2);
+    stop();
+  });
+});
