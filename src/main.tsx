@@ -25,17 +25,19 @@ const db = openBroadsheetDb({
   onBlocked: () => alertReload('Close other Broadsheet tabs to finish updating.'),
 });
 
-const library = createLibraryModel(db, new URL(import.meta.env.BASE_URL, location.origin).toString());
-const related = createRelatedModel(db, library.revision);
 const settings = createSettingsModel(db);
-const savePage = createSavePageModel(db, library, fetchBody);
+const library = createLibraryModel(db, new URL(import.meta.env.BASE_URL, location.origin).toString(), () => settings.corsProxy.value);
+const related = createRelatedModel(db, library.revision);
+// Previews and saved pages go through the reader's CORS proxy too, when one is set.
+const fetchThroughProxy = (url: string) => fetchBody(url, settings.corsProxy.value);
+const savePage = createSavePageModel(db, library, fetchThroughProxy);
 const models: AppModels = {
   db,
   library,
   related,
   reader: createReaderModel(db, library, related),
   settings,
-  sources: createSourcesModel(db, library, fetchBody),
+  sources: createSourcesModel(db, library, fetchThroughProxy),
   savePage,
   install: createInstallModel(),
   connectivity: createConnectivityModel(),

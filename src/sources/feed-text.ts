@@ -30,7 +30,6 @@ export function textConstruct(value: string | null | undefined, type: string | n
 
 /** Removes C0/C1 control characters (other than whitespace) that XML forbids yet feeds still send. */
 export function stripControls(value: string): string {
-  // eslint-disable-next-line no-control-regex
   return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 }
 

@@ -39,7 +39,7 @@ export function decodeBase64Modes(text: string): string {
   return text.replace(BASE64_ELEMENT, (whole, name: string, before: string, _q, after: string, cdata?: string, plain?: string) => {
     const decoded = decodeBase64Strict(cdata ?? plain ?? '');
     if (decoded === null) return whole;
-    return `<${name}${before}${after}>${escapeXml(decoded)}</${name}>`;
+    return `<${name}${`${before}${after}`.trimEnd()}>${escapeXml(decoded)}</${name}>`;
   });
 }
 

@@ -18,7 +18,7 @@ export function Masthead() {
           <button
             type="button"
             class="button button--quiet"
-            onClick={() => void library.sync()}
+            onClick={() => void library.sync({ force: true })}
             disabled={syncing}
             aria-label={syncing ? 'Syncing' : 'Refresh: check for new stories'}
           >

@@ -18,6 +18,7 @@ export function StatusBar() {
       {progress && (
         <p class="status__sync">
           Syncing… {progress.done} of {progress.total} sources{progress.added ? `, ${progress.added} new` : ''}
+          {progress.current ? ` · ${progress.current}` : ''}
         </p>
       )}
       {!progress && connectivity.online.value && library.lastOutcome.value && (
@@ -29,6 +30,12 @@ export function StatusBar() {
       {failing.map((s) => (
         <p class="status__error" key={s.id}>
           {s.title}: {s.lastError ?? 'this source could not be synced.'}
+          {s.lastError?.includes('CORS proxy') && (
+            <>
+              {' '}
+              <a href="/settings#proxy-heading">Set a CORS proxy</a>
+            </>
+          )}
         </p>
       ))}
       {library.loadError.value && <p class="status__error">{library.loadError.value}</p>}

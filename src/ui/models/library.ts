@@ -12,7 +12,7 @@ import type { SyncProgress, SyncSummary } from '../../sync/sync-all';
 export const HOME_LIMIT = 60;
 
 /** Creates the library model over an opening database. */
-export function createLibraryModel(dbReady: Promise<Db>, appBase: string) {
+export function createLibraryModel(dbReady: Promise<Db>, appBase: string, corsProxy: () => string | null = () => null) {
   const latest = signal<ArticleSummary[] | null>(null);
   const sections = signal<Array<{ name: string; count: number }>>([]);
   const sources = signal<Source[]>([]);
@@ -56,7 +56,7 @@ export function createLibraryModel(dbReady: Promise<Db>, appBase: string) {
 
   let running: Promise<void> | null = null;
   /** Syncs every source now (no-op if a sync is already running in this tab). */
-  function sync(): Promise<void> {
+  function sync(options: { force?: boolean } = {}): Promise<void> {
     running ??= (async () => {
       try {
         const db = await dbReady;
@@ -66,7 +66,7 @@ export function createLibraryModel(dbReady: Promise<Db>, appBase: string) {
           import('../../sync/sample-source'),
         ]);
         await ensureSampleSource(db, appBase);
-        const summary: SyncSummary = await syncAll({ db }, (p) => (progress.value = p));
+        const summary: SyncSummary = await syncAll({ db, corsProxy: corsProxy() }, (p) => (progress.value = p), options);
         if (!summary.skipped) {
           const failed = summary.results.filter((r) => r.error).length;
           lastOutcome.value =

@@ -1,6 +1,7 @@
 // Settings: reading speed (learned from finished reads, or the reader's own figure).
 import { DEFAULT_WORDS_PER_MINUTE } from '../../domain/read-time';
 import { MAX_WPM, MIN_SAMPLES, MIN_WPM } from '../../domain/reading-speed';
+import { useSignal } from '@preact/signals';
 import { useModels } from '../app-context';
 import { usePageTitle } from '../use-page-title';
 
@@ -12,6 +13,7 @@ export default function Settings() {
   const override = settings.override.value;
   const reads = settings.samples.value.length;
   const effective = override ?? learned ?? DEFAULT_WORDS_PER_MINUTE;
+  const proxyMessage = useSignal<string | null>(null);
   return (
     <>
       <h1 class="page-title">Settings</h1>
@@ -45,6 +47,26 @@ export default function Settings() {
             </button>
           )}
         </form>
+      </section>
+      <section class="settings-group" aria-labelledby="proxy-heading">
+        <h2 id="proxy-heading">CORS proxy (optional)</h2>
+        <p>
+          Some sites do not let browser apps read their feeds. If you run or trust a CORS proxy, give its address with{' '}
+          <code>{'{url}'}</code> where the site’s address goes. Leave it empty to fetch sites directly.
+        </p>
+        <form
+          class="settings-row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const value = String(new FormData(e.currentTarget).get('proxy') ?? '');
+            void settings.setCorsProxy(value).then((error) => (proxyMessage.value = error ?? (value.trim() ? 'Proxy saved.' : 'Proxy removed.')));
+          }}
+        >
+          <label for="proxy">Proxy address</label>
+          <input id="proxy" name="proxy" type="text" inputMode="url" class="wide-input" placeholder="https://proxy.example/?url={url}" defaultValue={settings.corsProxy.value ?? ''} />
+          <button type="submit" class="button">Save proxy</button>
+        </form>
+        {proxyMessage.value && <p role="status" class="meta">{proxyMessage.value}</p>}
       </section>
     </>
   );

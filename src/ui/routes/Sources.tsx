@@ -47,6 +47,12 @@ function SourceRow({ source }: { source: Source }) {
       {source.lastError && (
         <p class="source__error" role="note" data-testid="source-error">
           {source.lastError}
+          {source.lastError.includes('CORS proxy') && (
+            <>
+              {' '}
+              <a href="/settings#proxy-heading">Set a CORS proxy</a>
+            </>
+          )}
         </p>
       )}
       {!editing.value && (

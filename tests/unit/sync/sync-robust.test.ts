@@ -140,7 +140,7 @@ describe('retention during sync', () => {
     expect(result.added).toBe(1);
     expect(result.evicted).toHaveLength(2);
     expect((await latestArticles(db)).map((a) => a.guid).sort()).toEqual(['mini-2', 'mini-4']);
-    expect(purged).toEqual(['https://news.example/world/img/ferry.svg']);
+    expect(purged).toEqual(['https://news.example/img/ferry.svg']);
     db.close();
   });
 });
@@ -211,7 +211,7 @@ describe('a crash mid-sync', () => {
       get(target, prop) {
         if (prop !== 'transaction') return bind(target, prop);
         return (...args: Parameters<Db['transaction']>) => {
-          const stores = [args[0]].flat();
+          const stores = [...(typeof args[0] === 'string' ? [args[0]] : Array.from(args[0]))] as string[];
           if (!(stores.includes('articles') && stores.includes('sources') && args[1] === 'readwrite')) return target.transaction(...args);
           if (where === 'open') throw new Error('the tab was closed');
           const tx = target.transaction(...args);
@@ -260,3 +260,59 @@ describe('a crash mid-sync', () => {
     });
   }
 });
+
+describe('storage full', () => {
+  /** The db of a full disk: the first `times` article writes of a sync batch fail with QuotaExceededError. */
+  function fullDb(db: Db, times: number): Db {
+    let left = times;
+    const bind = <T extends object>(target: T, prop: PropertyKey) => {
+      const value = Reflect.get(target, prop) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    };
+    return new Proxy(db, {
+      get(target, prop) {
+        if (prop !== 'transaction') return bind(target, prop);
+        return (...args: Parameters<Db['transaction']>) => {
+          const tx = target.transaction(...args);
+          if (!Array.isArray(args[0]) || !args[0].includes('sources')) return tx;
+          return new Proxy(tx, {
+            get: (t, p) =>
+              p !== 'objectStore'
+                ? bind(t, p)
+                : (name: 'articles' | 'sources') => {
+                    const store = t.objectStore(name);
+                    if (name !== 'articles') return store;
+                    return new Proxy(store, {
+                      get: (st, q) => (q === 'put' && left > 0 ? () => { left--; throw new DOMException('full', 'QuotaExceededError'); } : bind(st, q)),
+                    });
+                  },
+          });
+        };
+      },
+    }) as Db;
+  }
+
+  it('evicts by the retention rules and retries once; if still full, says so plainly', async () => {
+    const db = await openBroadsheetDb({}, 'robust-quota');
+    await ensureSource(db, source());
+    await db.put('articles', { ...(await firstArticle(db)), id: 'ancient', publishedAt: NOW - 400 * 24 * 3600 * 1000 });
+    const srv = counting(() => json(miniFeed()));
+    const retried = await syncSource(deps(fullDb(db, 1), srv.fetchImpl), (await getSource(db, 'mini'))!);
+    expect(retried).toMatchObject({ added: 3, error: null, evicted: ['ancient'] });
+
+    await ensureSource(db, source({ id: 'other', url: 'https://news.example/other.json' }));
+    const stuck = await syncSource(deps(fullDb(db, 100), counting(() => json(miniFeed())).fetchImpl), (await getSource(db, 'other'))!);
+    expect(stuck).toMatchObject({ errorKind: 'storage', error: expect.stringMatching(/^Your device has no room left for new stories\./) });
+    db.close();
+  });
+});
+
+/** A stored-article-shaped record, taken from a real sync of the fixture feed in a scratch database. */
+async function firstArticle(_db: Db) {
+  const scratch = await openBroadsheetDb({}, `scratch-${Math.random()}`);
+  await ensureSource(scratch, source());
+  await syncSource(deps(scratch, counting(() => json(miniFeed())).fetchImpl), source());
+  const [a] = await scratch.getAll('articles');
+  scratch.close();
+  return { ...a!, sourceId: 'mini' };
+}
