@@ -3,12 +3,14 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { manifest } from './scripts/manifest.ts';
+import { devCorsProxy } from './scripts/dev-proxy.ts';
 
 const port = Number(process.env.PORT ?? 4173);
 
 export default defineConfig({
   plugins: [
     preact(),
+    devCorsProxy(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/sw',

@@ -76,6 +76,26 @@ export function createSourcesModel(dbReady: Promise<Db>, library: LibraryModel, 
     await library.refresh();
   }
 
+  /**
+   * Sets how long and how many stories a source keeps. It takes effect at the source's next sync,
+   * where stories still in the feed are known and kept (evicting them would bring them back as "new").
+   */
+  async function setRetention(id: string, maxAgeDays: number, maxArticles: number): Promise<string | null> {
+    const [{ validateRetention }, { updateSource }] = await Promise.all([
+      import('../../storage/retention'),
+      import('../../storage/sources-repo'),
+    ]);
+    try {
+      const limits = validateRetention({ maxAgeDays, maxArticles });
+      await updateSource(await dbReady, id, () => ({ retention: limits }));
+      notice.value = `Keeping at most ${maxArticles} stories for ${maxAgeDays} days; saved and unfinished stories always stay.`;
+      await library.refresh();
+      return null;
+    } catch (err) {
+      return err instanceof Error ? err.message : String(err);
+    }
+  }
+
   /** The source list as an OPML document. */
   async function exportOpml(): Promise<string> {
     const { sourcesToOpml } = await import('../../sources/opml');
@@ -99,7 +119,7 @@ export function createSourcesModel(dbReady: Promise<Db>, library: LibraryModel, 
     }
   }
 
-  return { find, notice, lookUp, confirm, cancel, remove, rename, exportOpml, importOpml };
+  return { find, notice, lookUp, confirm, cancel, remove, rename, setRetention, exportOpml, importOpml };
 }
 
 /** The sources model's public shape. */

@@ -1,6 +1,7 @@
 // Sources: add any URL (feed, site, WordPress), see each source's health, rename, remove, OPML in and out.
 import { useSignal } from '@preact/signals';
 import type { Source } from '../../domain/source';
+import { DEFAULT_RETENTION } from '../../storage/retention';
 import { useModels } from '../app-context';
 import { formatDay, timeAgo } from '../format';
 import { usePageTitle } from '../use-page-title';
@@ -55,6 +56,7 @@ function SourceRow({ source }: { source: Source }) {
           )}
         </p>
       )}
+      {source.kind !== 'page' && <RetentionForm source={source} />}
       {!editing.value && (
         <div class="story__actions">
           <button class="button button--quiet" type="button" onClick={() => (editing.value = true)}>
@@ -74,6 +76,39 @@ function SourceRow({ source }: { source: Source }) {
         </div>
       )}
     </li>
+  );
+}
+
+function RetentionForm({ source }: { source: Source }) {
+  const { sources } = useModels();
+  const error = useSignal<string | null>(null);
+  const days = source.retention?.maxAgeDays ?? DEFAULT_RETENTION.maxAgeDays;
+  const count = source.retention?.maxArticles ?? DEFAULT_RETENTION.maxArticles;
+  return (
+    <details class="retention">
+      <summary>
+        Keeps {count} stories for {days} days
+      </summary>
+      <form
+        class="settings-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const data = new FormData(e.currentTarget);
+          void sources
+            .setRetention(source.id, Number(data.get('days')), Number(data.get('count')))
+            .then((message) => (error.value = message));
+        }}
+      >
+        <label for={`days-${source.id}`}>Days</label>
+        <input id={`days-${source.id}`} name="days" type="number" min={1} max={3650} defaultValue={String(days)} required />
+        <label for={`count-${source.id}`}>Stories</label>
+        <input id={`count-${source.id}`} name="count" type="number" min={1} max={100000} defaultValue={String(count)} required />
+        <button class="button button--quiet" type="submit">
+          Save limits
+        </button>
+      </form>
+      {error.value && <p class="source__error">{error.value}</p>}
+    </details>
   );
 }
 
