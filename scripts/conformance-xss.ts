@@ -177,21 +177,37 @@ await cdp.send('Debugger.enable');
 await cdp.send('Debugger.setSkipAllPauses', { skip: true }); // a payload's `debugger;` must not hang the run
 
 let batchSeq = 0;
+let onNavigatedAway: (() => void) | null = null;
+page.on('framenavigated', (f) => {
+  if (f === page.mainFrame() && f.url() !== expectedUrl) onNavigatedAway?.();
+});
+const EMPTY: BatchReport = { results: [], unattributed: [], orphanDom: [], info: { resourceErrors: 0, loads: 0, cspViolations: 0 }, fragments: 0 };
+
+/** Loads the harness with these payloads; a payload that navigates away or hangs the page ends the load early. */
 async function runBatch(batchItems: Item[], control = false): Promise<{ report: BatchReport; outside: Outside }> {
   const key = String(batchSeq++);
   batches.set(key, { items: batchItems, control });
   outside = { foreignScripts: [], dialogs: [], navigations: [], popups: 0 };
-  const reported = new Promise<BatchReport>((r, reject) => {
+  let timer: NodeJS.Timeout | undefined;
+  const reported = new Promise<BatchReport>((r) => {
     waiting.set(key, r);
-    setTimeout(() => reject(new Error(`batch ${key} timed out`)), 60_000);
+    onNavigatedAway = () => setTimeout(() => r({ ...EMPTY, fatal: undefined }), 200);
+    timer = setTimeout(() => {
+      outside.navigations.push('(page hung: no report within 20 s)');
+      r(EMPTY);
+    }, 20_000);
   });
   expectedUrl = `${origin}/harness.html?batch=${key}${control ? '&control' : ''}`;
-  await page.goto(expectedUrl, { waitUntil: 'commit' });
+  await page.goto(expectedUrl, { waitUntil: 'commit' }).catch((err: Error) => outside.navigations.push(`goto: ${err.message.split('\n')[0]}`));
   const report = await reported;
+  clearTimeout(timer);
+  onNavigatedAway = null;
   await new Promise((r) => setTimeout(r, 20)); // late CDP events
   waiting.delete(key);
   batches.delete(key);
   if (report.fatal) throw new Error(`harness failed: ${report.fatal}`);
+  // Results missing because the page went away: every payload of the load is unaccounted for.
+  if (report.results.length < batchItems.length) outside.navigations.push('(page left before reporting)');
   return { report, outside };
 }
 

@@ -15,6 +15,7 @@ import { createSourcesModel } from './ui/models/sources';
 import { createSavePageModel } from './ui/models/save-page';
 import { fetchBody } from './ui/fetch-body';
 import { registerServiceWorker } from './ui/sw-bridge';
+import { onDrainRequest, registerPeriodicSync } from './ui/background-sync';
 import './ui/styles.css';
 
 const db = openBroadsheetDb({
@@ -63,7 +64,10 @@ if ('BroadcastChannel' in window) {
   };
 }
 
-void registerServiceWorker();
+void registerServiceWorker().then(() => {
+  if (import.meta.env.PROD) void registerPeriodicSync();
+});
+onDrainRequest(savePage.drain);
 
 function alertReload(message: string): void {
   library.loadError.value = message;

@@ -392,7 +392,7 @@ export class RelatedIndex {
       for (let e = store.rowStart[c.slot]; e < end; e++) dot += dense[store.entryTerm[e]] * entryWeight[e];
       // Leave-one-out: a feedback story is compared with the others, not with its own (unit) vector.
       const neighbourhood = feedbackSlots.has(c.slot) ? (dot - 1) / (feedback.length - 1) : dot / feedback.length;
-      c.score = (c.cosine + feedbackWeight * neighbourhood) / (1 + feedbackWeight);
+      c.score = (c.cosine + feedbackWeight * neighbourhood) / (1 + feedbackWeight) - this.tuning.centering * this.centrality[c.slot];
     }
     for (const t of used) dense[t] = 0;
     return pool;

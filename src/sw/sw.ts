@@ -7,6 +7,7 @@ import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
+import { installBackgroundSync } from './background-sync';
 import { IMAGE_CACHE, IMAGE_CACHE_MAX_AGE_S, IMAGE_CACHE_MAX_ENTRIES } from './image-cache';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -34,6 +35,8 @@ self.addEventListener('message', (event) => {
   // Sent by workbox-window's messageSkipWaiting() when the reader chooses "Reload".
   if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
 });
+
+installBackgroundSync(self);
 
 // The first install controls open pages at once, so the first visit already works offline.
 clientsClaim();

@@ -82,6 +82,7 @@ export function createSavePageModel(dbReady: Promise<Db>, library: LibraryModel,
     } catch (err) {
       if (isNetworkFailure(err)) {
         await enqueue(await dbReady, { kind: 'save-url', payload: { url } });
+        void import('../background-sync').then((m) => m.requestOutboxSync());
         await refreshPending();
         state.value = { step: 'queued', url };
       } else {
