@@ -13,6 +13,7 @@ import { createRelatedModel } from './ui/models/related';
 import { createSettingsModel } from './ui/models/settings';
 import { createSourcesModel } from './ui/models/sources';
 import { createSavePageModel } from './ui/models/save-page';
+import { createStoragePanelModel } from './ui/models/storage-panel';
 import { fetchBody } from './ui/fetch-body';
 import { registerServiceWorker } from './ui/sw-bridge';
 import { onDrainRequest, registerPeriodicSync } from './ui/background-sync';
@@ -40,6 +41,7 @@ const models: AppModels = {
   settings,
   sources: createSourcesModel(db, library, fetchThroughProxy),
   savePage,
+  storage: createStoragePanelModel(db),
   install: createInstallModel(),
   connectivity: createConnectivityModel(),
 };

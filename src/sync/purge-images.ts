@@ -1,5 +1,5 @@
 // Dropping evicted articles' images from the image cache, so retention frees real space.
-import { IMAGE_CACHE } from '../sw/image-cache';
+import { IMAGE_CACHE } from '../storage/image-cache';
 
 /** Deletes these image URLs from the image Cache Storage; returns how many were there. No-op without Cache Storage. */
 export async function purgeImages(urls: readonly string[], cacheStorage: CacheStorage | undefined = globalThis.caches): Promise<number> {

@@ -10,6 +10,7 @@ import type { RelatedModel } from './models/related';
 import type { SettingsModel } from './models/settings';
 import type { SourcesModel } from './models/sources';
 import type { SavePageModel } from './models/save-page';
+import type { StoragePanelModel } from './models/storage-panel';
 
 /** All app models. */
 export interface AppModels {
@@ -20,6 +21,7 @@ export interface AppModels {
   settings: SettingsModel;
   sources: SourcesModel;
   savePage: SavePageModel;
+  storage: StoragePanelModel;
   install: InstallModel;
   connectivity: ConnectivityModel;
 }

@@ -2,13 +2,17 @@
 import { DEFAULT_WORDS_PER_MINUTE } from '../../domain/read-time';
 import { MAX_WPM, MIN_SAMPLES, MIN_WPM } from '../../domain/reading-speed';
 import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { formatBytes } from '../../storage/quota';
 import { useModels } from '../app-context';
 import { usePageTitle } from '../use-page-title';
 
 /** The settings page. */
 export default function Settings() {
-  const { settings } = useModels();
+  const { settings, storage } = useModels();
   usePageTitle('Settings');
+  useEffect(() => void storage.refresh(), []);
+  const use = storage.use.value;
   const learned = settings.learned.value;
   const override = settings.override.value;
   const reads = settings.samples.value.length;
@@ -67,6 +71,39 @@ export default function Settings() {
           <button type="submit" class="button">Save proxy</button>
         </form>
         {proxyMessage.value && <p role="status" class="meta">{proxyMessage.value}</p>}
+      </section>
+      <section class="settings-group" aria-labelledby="storage-heading">
+        <h2 id="storage-heading">Storage on this device</h2>
+        <p data-testid="storage-use">
+          {use
+            ? `Broadsheet uses ${formatBytes(use.usage)} of the ${formatBytes(use.quota)} this browser allows it.`
+            : 'This browser does not say how much storage Broadsheet uses.'}{' '}
+          {use?.persisted === true ? 'Storage is persistent.' : use?.persisted === false ? 'The browser may clear it when space runs low.' : ''}
+        </p>
+        <div class="settings-row">
+          {use?.persisted !== true && (
+            <button type="button" class="button button--quiet" onClick={() => void storage.persist()}>
+              Keep my stories (persistent storage)
+            </button>
+          )}
+          <button type="button" class="button button--quiet" onClick={() => void storage.clearImages()}>
+            Clear cached images
+          </button>
+          <button
+            type="button"
+            class="button button--danger"
+            onClick={() => {
+              if (confirm('Delete every story, saved story, source and setting on this device? This cannot be undone.')) void storage.deleteEverything();
+            }}
+          >
+            Delete everything
+          </button>
+        </div>
+        {storage.message.value && (
+          <p role="status" class="meta" data-testid="storage-message">
+            {storage.message.value}
+          </p>
+        )}
       </section>
     </>
   );

@@ -1,6 +1,6 @@
 // Protects freeing space: evicted articles' images leave the image cache, other images stay.
 import { describe, expect, it } from 'vitest';
-import { IMAGE_CACHE } from '../../../src/sw/image-cache';
+import { IMAGE_CACHE } from '../../../src/storage/image-cache';
 import { purgeImages } from '../../../src/sync/purge-images';
 
 function fakeCaches(names: Record<string, string[]>) {

@@ -1,4 +1,4 @@
-// Limits of the runtime image cache, shared by the worker and anything that prunes it.
+// The runtime image cache (Cache Storage): its name and limits, shared by the worker and whatever prunes it.
 
 /** Cache Storage name for article images. */
 export const IMAGE_CACHE = 'article-images';
