@@ -1,7 +1,6 @@
 // Composition root: open storage, create the models, render, start sync triggers and the service worker.
 import { render } from 'preact';
 import { openBroadsheetDb } from './storage/db';
-import { getMeta } from './storage/meta-repo';
 import { startSyncTriggers } from './sync/triggers';
 import { App } from './ui/App';
 import type { AppModels } from './ui/app-context';
@@ -14,6 +13,8 @@ import { createSettingsModel } from './ui/models/settings';
 import { createSourcesModel } from './ui/models/sources';
 import { createSavePageModel } from './ui/models/save-page';
 import { createStoragePanelModel } from './ui/models/storage-panel';
+import { createReaderPrefsModel } from './ui/models/reader-prefs';
+import { getMeta, setMeta } from './storage/meta-repo';
 import { fetchBody } from './ui/fetch-body';
 import { registerServiceWorker } from './ui/sw-bridge';
 import { onDrainRequest, registerPeriodicSync } from './ui/background-sync';
@@ -42,6 +43,8 @@ const models: AppModels = {
   sources: createSourcesModel(db, library, fetchThroughProxy),
   savePage,
   storage: createStoragePanelModel(db),
+  // Mirrored into meta so a backup carries the reader's text settings.
+  prefs: createReaderPrefsModel((p) => void db.then((d) => setMeta(d, 'readerPrefs', p))),
   install: createInstallModel(),
   connectivity: createConnectivityModel(),
 };

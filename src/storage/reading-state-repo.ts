@@ -48,3 +48,37 @@ export async function savedStates(db: Db): Promise<ReadingState[]> {
   const all = await db.getAllFromIndex('readingState', 'by-saved');
   return all.reverse();
 }
+
+/** Started but unfinished articles, most recently touched first (for "Continue reading"). */
+export async function inProgressStates(db: Db, limit = 5): Promise<ReadingState[]> {
+  const all = await db.getAll('readingState');
+  return all
+    .filter((s) => s.progress !== null && !s.read)
+    .sort((a, b) => b.updatedAt - a.updatedAt)
+    .slice(0, limit);
+}
+
+/** Read articles' states, most recently read first (the history page). */
+export async function recentlyReadStates(db: Db, limit = 200): Promise<ReadingState[]> {
+  const out: ReadingState[] = [];
+  let cursor = await db.transaction('readingState').store.index('by-read').openCursor(null, 'prev');
+  while (cursor && out.length < limit) {
+    out.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return out;
+}
+
+/** Marks many articles read in one transaction (mark all read); returns how many changed. */
+export async function markAllRead(db: Db, articleIds: readonly string[], now = Date.now()): Promise<number> {
+  const tx = db.transaction('readingState', 'readwrite');
+  let changed = 0;
+  for (const id of articleIds) {
+    const current = (await tx.store.get(id)) ?? emptyState(id);
+    if (current.read) continue;
+    await tx.store.put({ ...current, read: true, readAt: now, updatedAt: now });
+    changed++;
+  }
+  await tx.done;
+  return changed;
+}

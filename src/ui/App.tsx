@@ -13,6 +13,7 @@ const Saved = lazy(() => import('./routes/Saved'));
 const Settings = lazy(() => import('./routes/Settings'));
 const Sources = lazy(() => import('./routes/Sources'));
 const SavePage = lazy(() => import('./routes/SavePage'));
+const History = lazy(() => import('./routes/History'));
 const NotFound = lazy(() => import('./routes/NotFound'));
 
 /** The whole app, given its models. */
@@ -32,6 +33,7 @@ export function App({ models }: { models: AppModels }) {
               <Route path="/section/:name" component={Section} />
               <Route path="/article/:id" component={Article} />
               <Route path="/saved" component={Saved} />
+              <Route path="/history" component={History} />
               <Route path="/settings" component={Settings} />
               <Route path="/sources" component={Sources} />
               <Route path="/save" component={SavePage} />

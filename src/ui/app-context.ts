@@ -11,6 +11,7 @@ import type { SettingsModel } from './models/settings';
 import type { SourcesModel } from './models/sources';
 import type { SavePageModel } from './models/save-page';
 import type { StoragePanelModel } from './models/storage-panel';
+import type { ReaderPrefsModel } from './models/reader-prefs';
 
 /** All app models. */
 export interface AppModels {
@@ -22,6 +23,7 @@ export interface AppModels {
   sources: SourcesModel;
   savePage: SavePageModel;
   storage: StoragePanelModel;
+  prefs: ReaderPrefsModel;
   install: InstallModel;
   connectivity: ConnectivityModel;
 }

@@ -33,11 +33,21 @@ export function Masthead() {
           </li>
           {library.sections.value.map((s) => (
             <li key={s.name}>
-              <a href={`/section/${encodeURIComponent(s.name)}`}>{s.name}</a>
+              <a href={`/section/${encodeURIComponent(s.name)}`}>
+                {s.name}
+                {s.unread > 0 && (
+                  <span class="nav-count" aria-label={`${s.unread} unread`}>
+                    {s.unread}
+                  </span>
+                )}
+              </a>
             </li>
           ))}
           <li>
             <a href="/saved">Saved</a>
+          </li>
+          <li>
+            <a href="/history">History</a>
           </li>
           <li>
             <a href="/save">Save a page</a>

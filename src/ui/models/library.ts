@@ -1,10 +1,10 @@
 // The library model: what lists show (latest, sections, sources, reader flags) and the sync actions.
-import { batch, computed, signal } from '@preact/signals';
+import { batch, computed, effect, signal } from '@preact/signals';
 import type { Source } from '../../domain/source';
-import { getArticle, latestArticles, listSections, summarize, type ArticleSummary } from '../../storage/articles-repo';
+import { getArticle, latestArticles, listSections, orderedIds, summarize, type ArticleSummary } from '../../storage/articles-repo';
 import type { Db } from '../../storage/db';
 import { getMeta } from '../../storage/meta-repo';
-import { readIds, savedStates } from '../../storage/reading-state-repo';
+import { inProgressStates, markAllRead as storeMarkAllRead, readIds, recentlyReadStates, savedStates } from '../../storage/reading-state-repo';
 import { listSources } from '../../storage/sources-repo';
 import type { SyncProgress, SyncSummary } from '../../sync/sync-all';
 
@@ -14,7 +14,12 @@ export const HOME_LIMIT = 60;
 /** Creates the library model over an opening database. */
 export function createLibraryModel(dbReady: Promise<Db>, appBase: string, corsProxy: () => string | null = () => null) {
   const latest = signal<ArticleSummary[] | null>(null);
-  const sections = signal<Array<{ name: string; count: number }>>([]);
+  const sections = signal<Array<{ name: string; count: number; unread: number }>>([]);
+  const continueReading = signal<ArticleSummary[]>([]);
+  /** Lists show only unread stories while this is on (remembered for the session). */
+  const unreadOnly = signal(sessionStorage.getItem('broadsheet.unreadOnly') === '1');
+  effect(() => sessionStorage.setItem('broadsheet.unreadOnly', unreadOnly.value ? '1' : '0'));
+  const unreadTotal = computed(() => sections.value.reduce((n, s) => n + s.unread, 0));
   const sources = signal<Source[]>([]);
   const read = signal<ReadonlySet<string>>(new Set());
   const saved = signal<ReadonlySet<string>>(new Set());
@@ -31,14 +36,16 @@ export function createLibraryModel(dbReady: Promise<Db>, appBase: string, corsPr
   async function refresh(): Promise<void> {
     try {
       const db = await dbReady;
-      const [list, secs, srcs, readSet, savedList, last] = await Promise.all([
+      const readSet = await readIds(db);
+      const [list, secs, srcs, savedList, last, started] = await Promise.all([
         latestArticles(db, { limit: HOME_LIMIT }),
-        listSections(db),
+        listSections(db, readSet),
         listSources(db),
-        readIds(db),
         savedStates(db),
         getMeta<number | null>(db, 'lastSyncAt', null),
+        inProgressStates(db, 3),
       ]);
+      const startedArticles = await Promise.all(started.map((s) => getArticle(db, s.articleId)));
       batch(() => {
         latest.value = list;
         sections.value = secs;
@@ -46,6 +53,7 @@ export function createLibraryModel(dbReady: Promise<Db>, appBase: string, corsPr
         read.value = readSet;
         saved.value = new Set(savedList.map((s) => s.articleId));
         lastSyncAt.value = last;
+        continueReading.value = startedArticles.flatMap((a) => (a ? [summarize(a)] : []));
         loadError.value = null;
       });
     } catch (err) {
@@ -100,9 +108,26 @@ export function createLibraryModel(dbReady: Promise<Db>, appBase: string, corsPr
     });
   }
 
-  /** Every stored story of one section, newest first. */
-  async function sectionArticles(section: string): Promise<ArticleSummary[]> {
-    return latestArticles(await dbReady, { section, limit: 1000 });
+  /** One page of a section's stories (or of all stories), newest first. */
+  async function sectionArticles(section: string | undefined, offset = 0, limit = 50): Promise<ArticleSummary[]> {
+    return latestArticles(await dbReady, { section, offset, limit });
+  }
+
+  /** Recently read stories, most recent first. */
+  async function historyArticles(): Promise<ArticleSummary[]> {
+    const db = await dbReady;
+    const states = await recentlyReadStates(db);
+    const found = await Promise.all(states.map((s) => getArticle(db, s.articleId)));
+    return found.flatMap((a) => (a ? [summarize(a)] : []));
+  }
+
+  /** Marks every story of a list read (home: all stories; a section: that section's). */
+  async function markAllRead(section?: string): Promise<number> {
+    const db = await dbReady;
+    const ids = await orderedIds(db, section);
+    const changed = await storeMarkAllRead(db, ids.filter((id) => !read.value.has(id)));
+    await refresh();
+    return changed;
   }
 
   /** Saved stories, most recently saved first. */
@@ -114,7 +139,7 @@ export function createLibraryModel(dbReady: Promise<Db>, appBase: string, corsPr
   }
 
   return {
-    sectionArticles, savedArticles,
+    sectionArticles, savedArticles, historyArticles, markAllRead, continueReading, unreadOnly, unreadTotal,
     latest, sections, sources, sourceById, failingSources, read, saved, lastSyncAt, progress, lastOutcome, loadError,
     revision, refresh, sync, setFlags,
   };

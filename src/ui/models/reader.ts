@@ -1,7 +1,7 @@
 // The reader model: opening an article page and the reader's actions on it (save, read, links).
 import type { Db } from '../../storage/db';
 import { setRead, setSaved, updateReadingState } from '../../storage/reading-state-repo';
-import type { ReadingState } from '../../storage/schema';
+import type { ReadingProgress, ReadingState } from '../../storage/schema';
 import { articleHref } from './list-context';
 import { loadArticleView, storedLinkTargets, type ArticleView } from './article-view';
 import type { LibraryModel } from './library';
@@ -32,6 +32,11 @@ export function createReaderModel(dbReady: Promise<Db>, library: LibraryModel, r
     return state;
   }
 
+  /** Keeps where the reader is in an article (anchor paragraph + offset). */
+  async function saveProgress(id: string, progress: ReadingProgress): Promise<void> {
+    await updateReadingState(await dbReady, id, () => ({ progress }));
+  }
+
   /** Adds active reading time to an article's state (kept for history and speed learning). */
   async function addTimeSpent(id: string, ms: number): Promise<void> {
     if (ms < 1000) return;
@@ -44,7 +49,7 @@ export function createReaderModel(dbReady: Promise<Db>, library: LibraryModel, r
     return new Map([...ids].map(([url, id]) => [url, articleHref(id)]));
   }
 
-  return { open, save, markRead, addTimeSpent, storedRoutes };
+  return { open, save, markRead, saveProgress, addTimeSpent, storedRoutes };
 }
 
 /** The reader model's public shape. */

@@ -134,7 +134,13 @@ export default function Article({ id = '' }: { id?: string }) {
         <img class="story__lead-image" src={article.imageUrl} alt="" referrerpolicy="no-referrer" width={800} height={450} />
       )}
 
-      <ReadingProgress totalSeconds={totalSeconds} onFinished={markReadAtEnd}>
+      <ReadingProgress
+        key={article.id}
+        totalSeconds={totalSeconds}
+        onFinished={markReadAtEnd}
+        initialAnchor={state.read ? null : state.progress}
+        onAnchor={(anchor) => void reader.saveProgress(article.id, anchor)}
+      >
         <ArticleBody html={article.contentHtml} baseUrl={article.baseUrl} language={article.language} resolveStoredLinks={reader.storedRoutes} />
       </ReadingProgress>
 

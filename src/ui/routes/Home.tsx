@@ -2,6 +2,8 @@
 import { useEffect } from 'preact/hooks';
 import { useModels } from '../app-context';
 import { ArticleList } from '../components/ArticleList';
+import { ListTools } from '../components/ListTools';
+import { StoryRail } from '../components/StoryRail';
 import { usePageTitle } from '../use-page-title';
 
 const TOP = 12;
@@ -20,18 +22,27 @@ export default function Home() {
   if (latest === null) return <p class="loading">Loading your stories…</p>;
   const read = library.read.value;
   const sections = library.sections.value;
+  const unreadOnly = library.unreadOnly.value;
+  const visible = unreadOnly ? latest.filter((a) => !read.has(a.id)) : latest;
   return (
     <>
+      <StoryRail
+        id="continue-reading"
+        title="Continue reading"
+        context={{ kind: 'home' }}
+        items={library.continueReading.value.map((a) => ({ article: a }))}
+      />
       <h1 class="page-title">Latest</h1>
+      <ListTools unread={library.unreadTotal.value} />
       <ArticleList
-        articles={latest.slice(0, TOP)}
+        articles={visible.slice(0, TOP)}
         context={{ kind: 'home' }}
         read={read}
-        withLead
-        empty={library.progress.value ? 'Fetching stories…' : 'No stories yet. Use Refresh to sync your sources.'}
+        withLead={!unreadOnly}
+        empty={unreadOnly ? 'You are all caught up.' : library.progress.value ? 'Fetching stories…' : 'No stories yet. Use Refresh to sync your sources.'}
       />
       {sections.map(({ name, count }) => {
-        const items = latest.filter((a) => a.section === name).slice(0, PER_SECTION);
+        const items = visible.filter((a) => a.section === name).slice(0, PER_SECTION);
         if (items.length === 0) return null;
         const id = `section-${name.replace(/\W+/g, '-').toLowerCase()}`;
         return (

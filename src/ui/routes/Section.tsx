@@ -1,41 +1,31 @@
-// A section page: every stored story of one section, newest first.
-import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
-import type { ArticleSummary } from '../../storage/articles-repo';
+// A section page: every stored story of one section, newest first, loaded page by page.
 import { useModels } from '../app-context';
-import { ArticleList } from '../components/ArticleList';
+import { ListTools } from '../components/ListTools';
+import { PagedList } from '../components/PagedList';
 import { usePageTitle } from '../use-page-title';
 
 /** The section page for the `name` route parameter. */
 export default function Section({ name = '' }: { name?: string }) {
   const { library } = useModels();
   const section = decodeURIComponent(name);
-  const articles = useSignal<ArticleSummary[] | null>(null);
   usePageTitle(section);
-  useEffect(() => {
-    let live = true;
-    void library.sectionArticles(section).then((list) => {
-      if (live) articles.value = list;
-    });
-    return () => {
-      live = false;
-    };
-  }, [section, library.revision.value]);
+  const read = library.read.value;
+  const unreadOnly = library.unreadOnly.value;
+  const info = library.sections.value.find((s) => s.name === section);
   return (
     <>
       <h1 class="page-title">{section}</h1>
-      {articles.value === null ? (
-        <p class="loading">Loading…</p>
-      ) : (
-        <ArticleList
-          articles={articles.value}
-          context={{ kind: 'section', section }}
-          read={library.read.value}
-          withLead
-          showSection={false}
-          empty={`No stories in ${section} yet.`}
-        />
-      )}
+      <ListTools unread={info?.unread ?? 0} section={section} />
+      <PagedList
+        load={(offset, limit) => library.sectionArticles(section, offset, limit)}
+        resetKey={`${section}|${library.revision.value}|${unreadOnly}`}
+        context={{ kind: 'section', section }}
+        read={read}
+        filter={unreadOnly ? (a) => !read.has(a.id) : undefined}
+        withLead={!unreadOnly}
+        showSection={false}
+        empty={unreadOnly ? `You have read everything in ${section}.` : `No stories in ${section} yet.`}
+      />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { useEffect } from 'preact/hooks';
 import { formatBytes } from '../../storage/quota';
 import { useModels } from '../app-context';
 import { usePageTitle } from '../use-page-title';
+import { TextSettings } from '../components/TextSettings';
 
 /** The settings page. */
 export default function Settings() {
@@ -21,6 +22,7 @@ export default function Settings() {
   return (
     <>
       <h1 class="page-title">Settings</h1>
+      <TextSettings />
       <section class="settings-group" aria-labelledby="speed-heading">
         <h2 id="speed-heading">Reading speed</h2>
         <p>

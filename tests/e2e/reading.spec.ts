@@ -1,0 +1,74 @@
+// Protects the daily reading experience: the reading position (anchor paragraph, not a percentage)
+// comes back after an offline reload, "Continue reading" offers it, and text settings apply and persist.
+import { expect, test } from '@playwright/test';
+import { launchProfile } from './launch';
+
+test('reading progress is restored after an offline reload, and offered on home', async ({ baseURL }) => {
+  const context = await launchProfile();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${baseURL}/section/Climate`);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    // The long feature: open the longest story of the section.
+    const links = page.locator('[data-testid="story-list"] h3 a');
+    await expect(links.first()).toBeVisible();
+    await page.getByRole('link', { name: /Forty closures and counting/ }).click();
+    const body = page.getByTestId('article-body');
+    const target = body.locator('p').nth(12);
+    await target.scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, 40));
+    const text = (await target.innerText()).slice(0, 60);
+    await expect(page.getByTestId('time-left')).toHaveText(/\d+ min left/);
+    await page.waitForTimeout(1200); // the position is written after a short pause in scrolling
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect(body.locator('p').first()).toBeVisible();
+    // The paragraph we were reading is at the top of the screen again.
+    await expect
+      .poll(() =>
+        page.evaluate((start) => {
+          const ps = [...document.querySelectorAll('[data-testid="article-body"] p')];
+          const first = ps.find((p) => p.getBoundingClientRect().bottom > 0);
+          return first?.textContent?.startsWith(start) ?? false;
+        }, text),
+      )
+      .toBe(true);
+
+    await page.goto(`${baseURL}/`);
+    await expect(page.getByTestId('continue-reading').getByRole('link', { name: /Forty closures and counting/ })).toBeVisible();
+  } finally {
+    await context.dispose();
+  }
+});
+
+test('theme and font settings apply at once and persist', async ({ baseURL }) => {
+  const context = await launchProfile();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${baseURL}/settings`);
+    await page.getByLabel('Dark').check();
+    await page.getByLabel('Sans serif').check();
+    await page.getByRole('button', { name: 'Larger text' }).click();
+    await expect(page.getByTestId('font-size')).toHaveText('115%');
+    const html = page.locator('html');
+    await expect(html).toHaveAttribute('data-theme', 'dark');
+    await expect(html).toHaveAttribute('data-font', 'sans');
+    const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(await bg()).toBe('rgb(18, 20, 23)');
+
+    await page.reload();
+    await expect(html).toHaveAttribute('data-theme', 'dark');
+    await page.goto(`${baseURL}/`);
+    await page.locator('[data-testid="story-list"] article h3 a').first().click();
+    const size = await page.getByTestId('article-body').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(size).toBeCloseTo(18.4 * 1.15, 0);
+    const family = await page.getByTestId('article-body').evaluate((el) => getComputedStyle(el).fontFamily);
+    expect(family).toContain('system-ui');
+    await page.goto(`${baseURL}/settings`);
+    await page.getByLabel('Sepia').check();
+    expect(await bg()).toBe('rgb(244, 236, 216)');
+  } finally {
+    await context.dispose();
+  }
+});
