@@ -23,8 +23,8 @@ export const manifest: Partial<ManifestOptions> = {
   // Shared links land on /save, so the installed app appears in the phone's share sheet.
   share_target: { action: '/save', method: 'GET', params: { title: 'title', text: 'text', url: 'url' } },
   shortcuts: [
-    { name: 'Latest stories', short_name: 'Latest', url: '/', icons: [{ src: '/icons/icon-192.png', sizes: '192x192' }] },
+    { name: 'Continue reading', short_name: 'Continue', url: '/continue', icons: [{ src: '/icons/icon-192.png', sizes: '192x192' }] },
+    { name: 'Search stories', short_name: 'Search', url: '/search', icons: [{ src: '/icons/icon-192.png', sizes: '192x192' }] },
     { name: 'Saved stories', short_name: 'Saved', url: '/saved', icons: [{ src: '/icons/icon-192.png', sizes: '192x192' }] },
-    { name: 'Save a page', short_name: 'Save page', url: '/save', icons: [{ src: '/icons/icon-192.png', sizes: '192x192' }] },
   ],
 };

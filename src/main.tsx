@@ -1,5 +1,6 @@
 // Composition root: open storage, create the models, render, start sync triggers and the service worker.
 import { render } from 'preact';
+import { effect } from '@preact/signals';
 import { openBroadsheetDb } from './storage/db';
 import { startSyncTriggers } from './sync/triggers';
 import { App } from './ui/App';
@@ -68,6 +69,14 @@ if ('BroadcastChannel' in window) {
     void library.refresh();
   };
 }
+
+// The home-screen icon shows how many stories wait unread (Badging API, where there is one).
+effect(() => {
+  const unread = library.unreadTotal.value;
+  const nav = navigator as Navigator & { setAppBadge?: (n: number) => Promise<void>; clearAppBadge?: () => Promise<void> };
+  if (!nav.setAppBadge || library.latest.value === null) return;
+  void (unread > 0 ? nav.setAppBadge(unread) : nav.clearAppBadge?.())?.catch(() => undefined);
+});
 
 void registerServiceWorker().then(() => {
   if (import.meta.env.PROD) void registerPeriodicSync();

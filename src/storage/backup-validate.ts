@@ -13,7 +13,8 @@ export class BackupError extends Error {
 
 /** Size limits: generous for real data, small enough that a hostile file cannot exhaust memory or storage. */
 export const LIMITS = {
-  fileChars: 200 * 1024 * 1024,
+  /** Bytes of the file; a string's length in UTF-16 units never exceeds its UTF-8 size, so it is checked against this too. */
+  fileBytes: 200 * 1024 * 1024,
   stringChars: 5 * 1024 * 1024,
   titleChars: 1_000,
   idChars: 200,
@@ -77,7 +78,7 @@ export function isWebUrl(s: string): boolean {
 /** An absolute http(s) address: no javascript:, data: or other schemes. */
 export const webUrl: Check<string> = (v, what) => {
   const s = name(LIMITS.urlChars)(v, what);
-  if (!isWebUrl(s)) damaged(`${what} is not a web address (http or https).`);
+  if (!isWebUrl(s)) damaged(`${what} is not an http or https address.`);
   return s;
 };
 
@@ -249,7 +250,7 @@ const sourceRecord = record<Source>({
 export const source: Check<Source> = (v, where) => {
   const s = sourceRecord(v, where);
   if (!isWebUrl(s.url) && !(s.kind === 'page' && s.url === SAVED_PAGES_URL)) {
-    damaged(`${of(where, 'web address')} is not a web address (http or https).`);
+    damaged(`${of(where, 'web address')} is not an http or https address.`);
   }
   return s;
 };
@@ -266,7 +267,7 @@ const KNOWN_META: Record<string, Check<unknown>> = {
   readSamples: list(readSample, LIMITS.listItems),
   corsProxy: nullable((v, what) => {
     const s = text(LIMITS.urlChars)(v, what);
-    if (!isWebUrl(s.replace('{url}', 'x'))) damaged(`${what} is not a web address (http or https).`);
+    if (!isWebUrl(s.replace('{url}', 'x'))) damaged(`${what} is not an http or https address.`);
     return s;
   }),
 };

@@ -145,7 +145,7 @@ const envelope = record<BackupFile>({
 
 /** Parses and validates a backup file's text completely; throws a BackupError saying what is wrong and where. */
 export function parseBackup(json: string): BackupFile {
-  if (json.length > LIMITS.fileChars) throw new BackupError('This file is too large to be a Broadsheet backup (over 200 MB).');
+  if (json.length > LIMITS.fileBytes) throw new BackupError('This file is too large to be a Broadsheet backup (over 200 MB).');
   let root: unknown;
   try {
     root = JSON.parse(json, reviver);

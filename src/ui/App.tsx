@@ -1,5 +1,8 @@
 // The app frame: skip link, masthead, status, routed main content, footer and toasts.
-import { ErrorBoundary, LocationProvider, Route, Router, lazy } from 'preact-iso';
+import { useEffect } from 'preact/hooks';
+import { ErrorBoundary, LocationProvider, Route, Router, lazy, useLocation } from 'preact-iso';
+import { ShortcutsHelp } from './components/ShortcutsHelp';
+import { installShortcuts } from './shortcuts';
 import { ModelsContext, type AppModels } from './app-context';
 import { Masthead } from './components/Masthead';
 import { StatusBar } from './components/StatusBar';
@@ -14,7 +17,15 @@ const Settings = lazy(() => import('./routes/Settings'));
 const Sources = lazy(() => import('./routes/Sources'));
 const SavePage = lazy(() => import('./routes/SavePage'));
 const History = lazy(() => import('./routes/History'));
+const Continue = lazy(() => import('./routes/Continue'));
 const NotFound = lazy(() => import('./routes/NotFound'));
+
+// Lives inside LocationProvider so shortcuts can navigate in-app.
+function Shortcuts() {
+  const { route } = useLocation();
+  useEffect(() => installShortcuts(route), [route]);
+  return <ShortcutsHelp />;
+}
 
 /** The whole app, given its models. */
 export function App({ models }: { models: AppModels }) {
@@ -34,6 +45,7 @@ export function App({ models }: { models: AppModels }) {
               <Route path="/article/:id" component={Article} />
               <Route path="/saved" component={Saved} />
               <Route path="/history" component={History} />
+              <Route path="/continue" component={Continue} />
               <Route path="/settings" component={Settings} />
               <Route path="/sources" component={Sources} />
               <Route path="/save" component={SavePage} />
@@ -45,6 +57,7 @@ export function App({ models }: { models: AppModels }) {
           <p>Broadsheet keeps your stories on this device and reads them offline.</p>
         </footer>
         <Toasts />
+        <Shortcuts />
       </LocationProvider>
     </ModelsContext.Provider>
   );

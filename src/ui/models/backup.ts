@@ -51,7 +51,7 @@ export function createBackupModel(dbReady: Promise<Db>, download = downloadText)
     busy.value = true;
     try {
       // Checked before reading: a multi-gigabyte file would exhaust memory before JSON.parse could refuse it.
-      if (file.size > LIMITS.fileChars) throw new BackupError('This file is too large to be a Broadsheet backup (over 200 MB).');
+      if (file.size > LIMITS.fileBytes) throw new BackupError('This file is too large to be a Broadsheet backup (over 200 MB).');
       const backup = parseBackup(await file.text());
       const result = await importBackup(await dbReady, backup, mode);
       say(

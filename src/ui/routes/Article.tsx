@@ -10,16 +10,18 @@ import { ReadingProgress } from '../components/ReadingProgress';
 import { StoryNav } from '../components/StoryNav';
 import { StoryRail } from '../components/StoryRail';
 import { ShareButton } from '../components/ShareButton';
+import { ListenButton } from '../components/ListenButton';
 import { formatDateTime, isoDate, readTimeLabel } from '../format';
 import type { ArticleView } from '../models/article-view';
-import { parseListContext } from '../models/list-context';
+import { articleHref, parseListContext } from '../models/list-context';
 import { useActiveTime } from '../use-active-time';
 import { usePageTitle } from '../use-page-title';
+import { useShortcuts } from '../shortcuts';
 
 /** The article page for the `id` route parameter. */
 export default function Article({ id = '' }: { id?: string }) {
   const { reader, library, settings } = useModels();
-  const { query } = useLocation();
+  const { query, route } = useLocation();
   const ctx = parseListContext(query.from);
   const view = useSignal<ArticleView | null | undefined>(undefined);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -51,6 +53,14 @@ export default function Article({ id = '' }: { id?: string }) {
     // After navigation, focus lands on the headline so keyboard and screen-reader users start at the story.
     if (v) heading.current?.focus({ preventScroll: true });
   }, [v?.article.id]);
+
+  // j/k page through the list the reader came from; s and m act like the Save and Mark read buttons.
+  useShortcuts({
+    j: () => view.value?.next && route(articleHref(view.value.next.id, ctx)),
+    k: () => view.value?.prev && route(articleHref(view.value.prev.id, ctx)),
+    s: () => document.querySelector<HTMLButtonElement>('[data-action="save"]')?.click(),
+    m: () => document.querySelector<HTMLButtonElement>('[data-action="read"]')?.click(),
+  });
 
   if (v === undefined) return <p class="loading">Opening the story…</p>;
   if (v === null) {
@@ -120,13 +130,14 @@ export default function Article({ id = '' }: { id?: string }) {
           <span data-testid="read-time">{readTimeLabel(article, settings.speed.value)}</span>
         </p>
         <div class="story__actions">
-          <button type="button" class="button" aria-pressed={state.saved} onClick={() => void toggleSaved()}>
+          <button type="button" class="button" data-action="save" aria-pressed={state.saved} onClick={() => void toggleSaved()}>
             {state.saved ? 'Saved' : 'Save'}
           </button>
-          <button type="button" class="button button--quiet" aria-pressed={state.read} onClick={() => void toggleRead()}>
+          <button type="button" class="button button--quiet" data-action="read" aria-pressed={state.read} onClick={() => void toggleRead()}>
             {state.read ? 'Mark unread' : 'Mark read'}
           </button>
           <ShareButton title={article.title} url={article.url} />
+          <ListenButton key={article.id} title={article.title} text={article.plainText} language={article.language} />
         </div>
       </header>
 

@@ -1,0 +1,55 @@
+// Protects keyboard use: a keyboard-only walk home → article → next story → save → saved list,
+// focus on the headline after navigation, the skip link, and the "?" shortcuts dialog.
+import { expect, test } from '@playwright/test';
+import { launchProfile } from './launch';
+
+test('keyboard-only: home → article → next story → save → saved list', async ({ baseURL }) => {
+  const context = await launchProfile({ width: 1280, height: 800 });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${baseURL}/`);
+    await expect(page.locator('[data-testid="story-list"] article').nth(3)).toBeVisible();
+
+    // The skip link is the first stop and moves focus to the content.
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+
+    // j moves through the stories, Enter opens the chosen one.
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    const second = page.locator('[data-testid="story-list"] article h3 a').nth(1);
+    await expect(second).toBeFocused();
+    const secondTitle = (await second.innerText()).trim();
+    await page.keyboard.press('Enter');
+    const h1 = page.getByRole('heading', { level: 1 });
+    await expect(h1).toHaveText(secondTitle);
+    await expect(h1).toBeFocused();
+
+    // j opens the next story of the list we came from; the pager said which.
+    const nextTitle = (await page.getByTestId('story-nav').locator('.story-nav__next .story-nav__title').innerText()).trim();
+    await page.keyboard.press('j');
+    await expect(h1).toHaveText(nextTitle);
+    await expect(h1).toBeFocused();
+
+    // s saves it.
+    await page.keyboard.press('s');
+    await expect(page.getByRole('button', { name: 'Saved' })).toHaveAttribute('aria-pressed', 'true');
+
+    // ? shows the shortcuts; Escape closes them.
+    await page.keyboard.press('?');
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+
+    // Tab to the Saved link in the masthead and follow it.
+    await page.keyboard.press('Home');
+    const saved = page.getByRole('link', { name: 'Saved', exact: true });
+    for (let i = 0; i < 30 && !(await saved.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Shift+Tab');
+    await expect(saved).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Saved' })).toBeVisible();
+    await expect(page.locator('[data-testid="story-list"] article h3')).toHaveText([nextTitle]);
+  } finally {
+    await context.dispose();
+  }
+});
