@@ -28,12 +28,12 @@ export function TextSettings() {
     <section class="settings-group" aria-labelledby="text-heading">
       <h2 id="text-heading">Text</h2>
       <div class="settings-row" role="group" aria-label="Font size">
-        <button type="button" class="button button--quiet" onClick={() => prefs.stepFont(-1)} aria-label="Smaller text" disabled={p.fontScale === prefs.scales[0]}>
-          A−
+        <button type="button" class="button button--quiet" onClick={() => prefs.stepFont(-1)} disabled={p.fontScale === prefs.scales[0]}>
+          Smaller text
         </button>
         <span data-testid="font-size">{Math.round(p.fontScale * 100)}%</span>
-        <button type="button" class="button button--quiet" onClick={() => prefs.stepFont(1)} aria-label="Larger text" disabled={p.fontScale === prefs.scales[prefs.scales.length - 1]}>
-          A+
+        <button type="button" class="button button--quiet" onClick={() => prefs.stepFont(1)} disabled={p.fontScale === prefs.scales[prefs.scales.length - 1]}>
+          Larger text
         </button>
       </div>
       <Choice name="font" legend="Typeface" options={[['serif', 'Serif'], ['sans', 'Sans serif']]} value={p.fontFamily} onChange={(fontFamily) => prefs.update({ fontFamily })} />
