@@ -238,6 +238,23 @@ const controlItems: Item[] = [
   console.log(`harness self-test: unsanitized controls tripped (${o.foreignScripts.length} scripts compiled, ${r(0).trips.length + r(3).trips.length} dialog calls)`);
 }
 
+/** Finds the payloads that execute on their own, halving the set; returns how many were found. */
+async function isolate(set: Item[]): Promise<number> {
+  const { report, outside: o } = await runBatch(set);
+  if (!hasExecution(o, report)) return 0;
+  if (set.length > 1) {
+    const mid = Math.ceil(set.length / 2);
+    const found = (await isolate(set.slice(0, mid))) + (await isolate(set.slice(mid)));
+    if (found) return found;
+    // Only the combination executes (payloads interfering): blame the whole set.
+  }
+  for (const item of set) {
+    executions.set(item.pid, (executions.get(item.pid) ?? 0) + o.foreignScripts.length + o.dialogs.length + o.navigations.length + o.popups);
+    fail(item.pid, `executed${set.length > 1 ? ` (only together with ${set.length - 1} others)` : ''}: scripts [${o.foreignScripts.join(', ')}] dialogs [${o.dialogs.join(', ')}] navigations [${o.navigations.join(', ')}] popups ${o.popups}`);
+  }
+  return set.length;
+}
+
 // ---------- 2. the corpora ----------
 const failures = new Map<number, string[]>();
 const executions = new Map<number, number>();
@@ -267,17 +284,8 @@ for (const corpus of corpora) {
       console.log(`  ${corpus} batch @${start}: dangerous DOM outside any payload container: ${report.orphanDom.slice(0, 5).join('; ')}`);
     }
     if (hasExecution(o, report)) {
-      // Something ran that no payload container claims: replay the batch one payload per page load to find it.
-      let found = 0;
-      for (const item of chunk) {
-        const single = await runBatch([item]);
-        if (hasExecution(single.outside, single.report)) {
-          found++;
-          const s = single.outside;
-          executions.set(item.pid, (executions.get(item.pid) ?? 0) + s.foreignScripts.length + s.dialogs.length + s.navigations.length + s.popups);
-          fail(item.pid, `executed: scripts [${s.foreignScripts.join(', ')}] dialogs [${s.dialogs.join(', ')}] navigations [${s.navigations.join(', ')}] popups ${s.popups}`);
-        }
-      }
+      // Something ran that no payload container claims: bisect the batch (fresh page loads) down to the payloads.
+      const found = await isolate(chunk);
       if (!found) {
         batchLevelFailures++;
         console.log(`  ${corpus} batch @${start}: execution not reproducible per payload: ${JSON.stringify({ ...o, unattributed: report.unattributed })}`);

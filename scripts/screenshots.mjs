@@ -36,7 +36,7 @@ try {
     await page.screenshot({ path: `${out}/home-${shot.name}.png` });
     // The long climate feature shows every part of the article page.
     await page.goto(`${base}/section/Climate`);
-    await page.locator('[data-testid="story-list"] article h3 a').last().click();
+    await page.locator('[data-testid="story-list"] article .card__title a').last().click();
     await page.getByTestId('article-body').locator('p').first().waitFor();
     await page.getByTestId('related').waitFor();
     await page.screenshot({ path: `${out}/article-${shot.name}.png` });

@@ -15,6 +15,7 @@ import { createSourcesModel } from './ui/models/sources';
 import { createSavePageModel } from './ui/models/save-page';
 import { createStoragePanelModel } from './ui/models/storage-panel';
 import { createReaderPrefsModel } from './ui/models/reader-prefs';
+import { createBackupModel } from './ui/models/backup';
 import { getMeta, setMeta } from './storage/meta-repo';
 import { fetchBody } from './ui/fetch-body';
 import { registerServiceWorker } from './ui/sw-bridge';
@@ -44,6 +45,7 @@ const models: AppModels = {
   sources: createSourcesModel(db, library, fetchThroughProxy),
   savePage,
   storage: createStoragePanelModel(db),
+  backup: createBackupModel(db),
   // Mirrored into meta so a backup carries the reader's text settings.
   prefs: createReaderPrefsModel((p) => void db.then((d) => setMeta(d, 'readerPrefs', p))),
   install: createInstallModel(),

@@ -12,6 +12,7 @@ import type { SourcesModel } from './models/sources';
 import type { SavePageModel } from './models/save-page';
 import type { StoragePanelModel } from './models/storage-panel';
 import type { ReaderPrefsModel } from './models/reader-prefs';
+import type { BackupModel } from './models/backup';
 
 /** All app models. */
 export interface AppModels {
@@ -24,6 +25,7 @@ export interface AppModels {
   savePage: SavePageModel;
   storage: StoragePanelModel;
   prefs: ReaderPrefsModel;
+  backup: BackupModel;
   install: InstallModel;
   connectivity: ConnectivityModel;
 }

@@ -5,21 +5,21 @@ import DOMPurify, { type Config } from 'dompurify';
 const ALLOWED_TAGS = [
   'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'cite', 'code', 'dd', 'del', 'dfn', 'div', 'dl', 'dt', 'em',
   'figcaption', 'figure', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'mark', 'ol', 'p',
-  'picture', 'svg', 'animate', 'set', 'iframe', 'pre', 'q', 's', 'small', 'source', 'span', 'strong', 'sub', 'sup', 'table', 'tbody', 'td', 'tfoot',
+  'picture', 'pre', 'q', 's', 'small', 'source', 'span', 'strong', 'sub', 'sup', 'table', 'tbody', 'td', 'tfoot',
   'th', 'thead', 'time', 'tr', 'u', 'ul', 'wbr',
 ];
 const ALLOWED_ATTR = ['href', 'src', 'srcset', 'sizes', 'alt', 'title', 'width', 'height', 'datetime', 'cite',
-  'colspan', 'onerror', 'onload', 'style', 'rowspan', 'scope', 'lang', 'dir', 'class', 'media', 'type'];
+  'colspan', 'rowspan', 'scope', 'lang', 'dir', 'class', 'media', 'type'];
 
 const config: Config = {
   ALLOWED_TAGS,
   ALLOWED_ATTR,
   // Only http(s) and mailto survive; relative URLs are resolved in the hook below first.
-  ALLOWED_URI_REGEXP: /.*/,
+  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
-  FORBID_TAGS: [],
-  FORBID_ATTR: [],
+  FORBID_TAGS: ['style', 'script', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'textarea', 'select', 'svg', 'math', 'base', 'link', 'meta'],
+  FORBID_ATTR: ['style', 'id', 'name'],
   KEEP_CONTENT: true,
 };
 

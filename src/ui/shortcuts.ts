@@ -39,7 +39,7 @@ function typing(target: EventTarget | null): boolean {
 
 // On lists, j/k move focus between story links, so Enter (or o) opens the chosen one.
 function moveInList(step: 1 | -1): boolean {
-  const links = [...document.querySelectorAll<HTMLAnchorElement>('[data-testid="story-list"] article h3 a')];
+  const links = [...document.querySelectorAll<HTMLAnchorElement>('[data-testid="story-list"] .card__title a')];
   if (links.length === 0) return false;
   const current = links.findIndex((a) => a === document.activeElement);
   const next = links[current === -1 ? (step === 1 ? 0 : links.length - 1) : Math.min(links.length - 1, Math.max(0, current + step))];

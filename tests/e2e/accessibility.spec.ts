@@ -36,7 +36,7 @@ for (const scheme of ['light', 'dark'] as const) {
       const found: string[] = [];
       found.push(...(await seriousViolations(page)).map((v) => `home: ${v}`));
 
-      await page.locator('[data-testid="story-list"] article h3 a').first().click();
+      await page.locator('[data-testid="story-list"] article .card__title a').first().click();
       await expect(page.getByTestId('related')).toBeVisible();
       found.push(...(await seriousViolations(page)).map((v) => `article: ${v}`));
 

@@ -54,8 +54,8 @@ test('a backup restores reader state exactly in a new profile; corrupted and hos
     await waitForEdition(page);
 
     // Read one story and save it.
-    savedTitle = (await cards(page).nth(0).locator('h3').innerText()).trim();
-    await cards(page).nth(0).locator('h3 a').click();
+    savedTitle = (await cards(page).nth(0).locator('.card__title').innerText()).trim();
+    await cards(page).nth(0).locator('.card__title a').click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(savedTitle);
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByRole('button', { name: 'Saved' })).toHaveAttribute('aria-pressed', 'true');
@@ -64,7 +64,7 @@ test('a backup restores reader state exactly in a new profile; corrupted and hos
     await page.goto(`${baseURL}/`);
     await waitForEdition(page);
     readId = (await cards(page).nth(1).getAttribute('data-article-id')) ?? '';
-    await cards(page).nth(1).locator('h3 a').click();
+    await cards(page).nth(1).locator('.card__title a').click();
     await page.getByRole('button', { name: 'Mark read' }).click();
     await expect(page.getByRole('button', { name: 'Mark unread' })).toHaveAttribute('aria-pressed', 'true');
 
@@ -112,7 +112,7 @@ test('a backup restores reader state exactly in a new profile; corrupted and hos
 
     await page.goto(`${baseURL}/saved`);
     await expect(cards(page)).toHaveCount(1);
-    await expect(cards(page).first().locator('h3')).toHaveText(savedTitle);
+    await expect(cards(page).first().locator('.card__title')).toHaveText(savedTitle);
     await page.goto(`${baseURL}/`);
     await waitForEdition(page);
     await expect(page.locator(`article[data-article-id="${readId}"]`).getByText('Read', { exact: true })).toBeVisible();

@@ -17,7 +17,7 @@ test('keyboard-only: home → article → next story → save → saved list', a
     // j moves through the stories, Enter opens the chosen one.
     await page.keyboard.press('j');
     await page.keyboard.press('j');
-    const second = page.locator('[data-testid="story-list"] article h3 a').nth(1);
+    const second = page.locator('[data-testid="story-list"] article .card__title a').nth(1);
     await expect(second).toBeFocused();
     const secondTitle = (await second.innerText()).trim();
     await page.keyboard.press('Enter');
@@ -48,7 +48,7 @@ test('keyboard-only: home → article → next story → save → saved list', a
     await expect(saved).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: 'Saved' })).toBeVisible();
-    await expect(page.locator('[data-testid="story-list"] article h3')).toHaveText([nextTitle]);
+    await expect(page.locator('[data-testid="story-list"] article .card__title')).toHaveText([nextTitle]);
   } finally {
     await context.dispose();
   }

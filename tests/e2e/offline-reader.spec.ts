@@ -33,8 +33,8 @@ test('reads the sample edition online, then offline after a reload, with deep li
 
     // Open the lead story offline.
     const lead = page.locator('[data-testid="story-list"] article').first();
-    const title = (await lead.locator('h3').innerText()).trim();
-    await lead.locator('h3 a').click();
+    const title = (await lead.locator('.card__title').innerText()).trim();
+    await lead.locator('.card__title a').click();
     const article = page.getByTestId('article');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
     await expect(article.getByTestId('published')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
@@ -76,7 +76,7 @@ test('a second visit syncs nothing new and keeps saved stories', async ({ baseUR
     const page = await context.newPage();
     await page.goto(`${baseURL}/`);
     await waitForEdition(page);
-    await page.locator('[data-testid="story-list"] article h3 a').first().click();
+    await page.locator('[data-testid="story-list"] article .card__title a').first().click();
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByRole('button', { name: 'Saved' })).toHaveAttribute('aria-pressed', 'true');
     const count = async () => page.evaluate(async () => {

@@ -10,7 +10,7 @@ test('reading progress is restored after an offline reload, and offered on home'
     await page.goto(`${baseURL}/section/Climate`);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     // The long feature: open the longest story of the section.
-    const links = page.locator('[data-testid="story-list"] h3 a');
+    const links = page.locator('[data-testid="story-list"] .card__title a');
     await expect(links.first()).toBeVisible();
     await page.getByRole('link', { name: /Forty closures and counting/ }).click();
     const body = page.getByTestId('article-body');
@@ -60,7 +60,7 @@ test('theme and font settings apply at once and persist', async ({ baseURL }) =>
     await page.reload();
     await expect(html).toHaveAttribute('data-theme', 'dark');
     await page.goto(`${baseURL}/`);
-    await page.locator('[data-testid="story-list"] article h3 a').first().click();
+    await page.locator('[data-testid="story-list"] article .card__title a').first().click();
     const size = await page.getByTestId('article-body').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(size).toBeCloseTo(18.4 * 1.15, 0);
     const family = await page.getByTestId('article-body').evaluate((el) => getComputedStyle(el).fontFamily);

@@ -8,7 +8,7 @@ test('storage panel shows usage, clears images, and deletes everything after con
   try {
     const page = await context.newPage();
     await page.goto(`${baseURL}/`);
-    await page.locator('[data-testid="story-list"] article h3 a').first().click();
+    await page.locator('[data-testid="story-list"] article .card__title a').first().click();
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByRole('button', { name: 'Saved' })).toBeVisible();
 

@@ -12,10 +12,13 @@ export interface ArticleCardProps {
   /** The lead story gets its picture and a larger headline. */
   lead?: boolean;
   showSection?: boolean;
+  /** Heading level of the card title, so the page outline has no gaps. */
+  level?: 2 | 3;
 }
 
 /** A story card linking to the article page, remembering the list it was opened from. */
-export function ArticleCard({ article, context, read, lead, showSection = true }: ArticleCardProps) {
+export function ArticleCard({ article, context, read, lead, showSection = true, level = 2 }: ArticleCardProps) {
+  const Title = level === 2 ? 'h2' : 'h3';
   const { settings } = useModels();
   return (
     <article class={`card${lead ? ' card--lead' : ''}${read ? ' card--read' : ''}`} data-article-id={article.id}>
@@ -24,9 +27,9 @@ export function ArticleCard({ article, context, read, lead, showSection = true }
       )}
       <div class="card__text">
         {showSection && <p class="kicker">{article.section}</p>}
-        <h3 class="card__title" dir="auto">
+        <Title class="card__title" dir="auto">
           <a href={articleHref(article.id, context)}>{article.title}</a>
-        </h3>
+        </Title>
         <p class="card__excerpt" dir="auto">{article.excerpt}</p>
         <p class="meta">
           <time dateTime={isoDate(article.publishedAt)}>{formatDay(article.publishedAt)}</time>

@@ -11,16 +11,18 @@ export interface ArticleListProps {
   empty: string;
   withLead?: boolean;
   showSection?: boolean;
+  /** Heading level of the card titles (3 under a section heading). */
+  level?: 2 | 3;
 }
 
 /** Renders stories newest first; the first may be a lead story. */
-export function ArticleList({ articles, context, read, empty, withLead, showSection }: ArticleListProps) {
+export function ArticleList({ articles, context, read, empty, withLead, showSection, level }: ArticleListProps) {
   if (articles.length === 0) return <p class="empty">{empty}</p>;
   return (
     <ol class="story-list" data-testid="story-list">
       {articles.map((a, i) => (
         <li key={a.id}>
-          <ArticleCard article={a} context={context} read={read.has(a.id)} lead={withLead && i === 0} showSection={showSection} />
+          <ArticleCard article={a} context={context} read={read.has(a.id)} lead={withLead && i === 0} showSection={showSection} level={level} />
         </li>
       ))}
     </ol>

@@ -44,7 +44,7 @@ export function BackupPanel() {
         </label>
       </fieldset>
       <div class="settings-row">
-        <label class="button button--quiet" for="backup-file" aria-disabled={busy}>
+        <label class="button button--quiet" for="backup-file">
           Restore from a backup…
         </label>
         <input

@@ -32,7 +32,13 @@ export function createBackupModel(dbReady: Promise<Db>, download = downloadText)
     busy.value = true;
     try {
       const file = await exportBackup(await dbReady);
-      download(JSON.stringify(file), backupFileName(), 'application/json');
+      const json = JSON.stringify(file);
+      // A file the restore would refuse is worse than none: it looks like safety and is not.
+      if (new Blob([json]).size > LIMITS.fileBytes) {
+        say('Everything together is over 200 MB, more than a backup can restore. Keep fewer stories per source (Sources), then back up again.', true);
+        return;
+      }
+      download(json, backupFileName(), 'application/json');
       const saved = file.readingState.filter((s) => s.saved).length;
       say(`Backed up ${stories(file.counts.articles)} (${saved} saved), ${sources(file.counts.sources)} and your settings.`);
     } catch (err) {

@@ -50,7 +50,7 @@ export default function Home() {
             <h2 id={id}>
               <a href={`/section/${encodeURIComponent(name)}`}>{name}</a> <span class="count">{count}</span>
             </h2>
-            <ArticleList articles={items} context={{ kind: 'section', section: name }} read={read} showSection={false} empty="" />
+            <ArticleList articles={items} context={{ kind: 'section', section: name }} read={read} showSection={false} level={3} empty="" />
           </section>
         );
       })}

@@ -7,6 +7,7 @@ import { formatBytes } from '../../storage/quota';
 import { useModels } from '../app-context';
 import { usePageTitle } from '../use-page-title';
 import { TextSettings } from '../components/TextSettings';
+import { BackupPanel } from '../components/BackupPanel';
 
 /** The settings page. */
 export default function Settings() {
@@ -107,6 +108,7 @@ export default function Settings() {
           </p>
         )}
       </section>
+      <BackupPanel />
     </>
   );
 }

@@ -1,0 +1,39 @@
+// `npm run lighthouse`: Lighthouse 12 (mobile) on the built app served locally; prints the category
+// scores and writes docs/lighthouse.json. A record, not a test: scores vary with the machine.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import { preview } from 'vite';
+import { CHROMIUM_ARGS, findChromium } from './find-chromium.mjs';
+
+const port = 4198;
+const server = await preview({ preview: { host: '127.0.0.1', port, strictPort: true }, logLevel: 'warn' });
+const chrome = await chromeLauncher.launch({
+  chromePath: findChromium(),
+  chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
+});
+try {
+  const pages = ['/', '/section/Climate'];
+  const report = {};
+  for (const path of pages) {
+    const result = await lighthouse(`http://127.0.0.1:${port}${path}`, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+      formFactor: 'mobile',
+    });
+    const scores = Object.fromEntries(Object.entries(result.lhr.categories).map(([k, c]) => [k, Math.round((c.score ?? 0) * 100)]));
+    const failing = Object.values(result.lhr.audits)
+      .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
+      .map((a) => a.id);
+    report[path] = { scores, failingBinaryAudits: failing, lcpMs: Math.round(result.lhr.audits['largest-contentful-paint'].numericValue) };
+    console.log(`${path}: ${Object.entries(scores).map(([k, v]) => `${k} ${v}`).join(', ')}${failing.length ? ` | failing: ${failing.join(', ')}` : ''}`);
+  }
+  mkdirSync('docs', { recursive: true });
+  writeFileSync('docs/lighthouse.json', `${JSON.stringify({ date: new Date().toISOString(), lighthouse: '12.8.2', report }, null, 2)}\n`);
+  console.log(JSON.stringify(report));
+} finally {
+  await chrome.kill();
+  await server.close();
+}
