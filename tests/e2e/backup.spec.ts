@@ -115,7 +115,7 @@ test('a backup restores reader state exactly in a new profile; corrupted and hos
     await expect(cards(page).first().locator('.card__title')).toHaveText(savedTitle);
     await page.goto(`${baseURL}/`);
     await waitForEdition(page);
-    await expect(page.locator(`article[data-article-id="${readId}"]`).getByText('Read', { exact: true })).toBeVisible();
+    await expect(page.locator(`article[data-article-id="${readId}"]`).first().getByText("Read", { exact: true })).toBeVisible();
 
     // Damaged and hostile copies: refused with a message, nothing changes (not even in replace mode).
     await page.goto(`${baseURL}/settings`);

@@ -31,7 +31,23 @@ export function ReadingProgress({ totalSeconds, onFinished, initialAnchor, onAnc
       if (pending) onAnchor(pending);
       pending = null;
     };
-    if (initialAnchor && ref.current) scrollToAnchor(ref.current, initialAnchor);
+    // Restore the position, and hold it while late layout (images, banners) settles above it,
+    // until the reader scrolls by hand or two seconds pass.
+    let settle: ResizeObserver | null = null;
+    const stopSettling = () => {
+      settle?.disconnect();
+      settle = null;
+    };
+    if (initialAnchor && ref.current) {
+      const container = ref.current;
+      scrollToAnchor(container, initialAnchor);
+      if ('ResizeObserver' in window) {
+        settle = new ResizeObserver(() => scrollToAnchor(container, initialAnchor));
+        settle.observe(document.body);
+        window.setTimeout(stopSettling, 2000);
+        for (const e of ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const) window.addEventListener(e, stopSettling, { once: true, passive: true });
+      }
+    }
     const measure = () => {
       frame = 0;
       const el = ref.current;
@@ -63,6 +79,7 @@ export function ReadingProgress({ totalSeconds, onFinished, initialAnchor, onAnc
     window.addEventListener('pagehide', onHide);
     document.addEventListener('visibilitychange', onHide);
     return () => {
+      stopSettling();
       flush();
       window.removeEventListener('scroll', onScroll);
       window.removeEventListener('resize', onScroll);
