@@ -16,6 +16,7 @@ import { createSavePageModel } from './ui/models/save-page';
 import { createStoragePanelModel } from './ui/models/storage-panel';
 import { createReaderPrefsModel } from './ui/models/reader-prefs';
 import { createBackupModel } from './ui/models/backup';
+import { createSearchModel } from './ui/models/search';
 import { getMeta, setMeta } from './storage/meta-repo';
 import { fetchBody } from './ui/fetch-body';
 import { registerServiceWorker } from './ui/sw-bridge';
@@ -46,6 +47,7 @@ const models: AppModels = {
   savePage,
   storage: createStoragePanelModel(db),
   backup: createBackupModel(db),
+  search: createSearchModel(db, library.revision),
   // Mirrored into meta so a backup carries the reader's text settings.
   prefs: createReaderPrefsModel((p) => void db.then((d) => setMeta(d, 'readerPrefs', p))),
   install: createInstallModel(),

@@ -18,6 +18,7 @@ const Sources = lazy(() => import('./routes/Sources'));
 const SavePage = lazy(() => import('./routes/SavePage'));
 const History = lazy(() => import('./routes/History'));
 const Continue = lazy(() => import('./routes/Continue'));
+const Search = lazy(() => import('./routes/Search'));
 const NotFound = lazy(() => import('./routes/NotFound'));
 
 // Lives inside LocationProvider so shortcuts can navigate in-app.
@@ -46,6 +47,7 @@ export function App({ models }: { models: AppModels }) {
               <Route path="/saved" component={Saved} />
               <Route path="/history" component={History} />
               <Route path="/continue" component={Continue} />
+              <Route path="/search" component={Search} />
               <Route path="/settings" component={Settings} />
               <Route path="/sources" component={Sources} />
               <Route path="/save" component={SavePage} />

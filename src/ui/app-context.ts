@@ -13,6 +13,7 @@ import type { SavePageModel } from './models/save-page';
 import type { StoragePanelModel } from './models/storage-panel';
 import type { ReaderPrefsModel } from './models/reader-prefs';
 import type { BackupModel } from './models/backup';
+import type { SearchModel } from './models/search';
 
 /** All app models. */
 export interface AppModels {
@@ -26,6 +27,7 @@ export interface AppModels {
   storage: StoragePanelModel;
   prefs: ReaderPrefsModel;
   backup: BackupModel;
+  search: SearchModel;
   install: InstallModel;
   connectivity: ConnectivityModel;
 }

@@ -50,6 +50,9 @@ export function Masthead() {
             <a href="/history">History</a>
           </li>
           <li>
+            <a href="/search">Search</a>
+          </li>
+          <li>
             <a href="/save">Save a page</a>
           </li>
           <li>

@@ -1,0 +1,113 @@
+// Search: ranked, highlighted results over titles, excerpts and bodies, as you type, offline.
+import { useSignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import type { HighlightFn } from '../search-highlight';
+import { useModels } from '../app-context';
+import { Highlighted } from '../components/Highlighted';
+import { formatDay, isoDate, readTimeLabel } from '../format';
+import { articleHref } from '../models/list-context';
+import type { SearchResult } from '../models/search';
+import { usePageTitle } from '../use-page-title';
+
+const SNIPPET = 90;
+
+// A window of the body around its first match, so readers see why a story matched.
+function snippet(text: string, ranges: Array<[number, number]>): { text: string; ranges: Array<[number, number]> } | null {
+  const first = ranges[0];
+  if (!first) return null;
+  const start = Math.max(0, text.lastIndexOf(' ', Math.max(0, first[0] - SNIPPET)) + 1);
+  const end = Math.min(text.length, text.indexOf(' ', first[1] + SNIPPET) === -1 ? text.length : text.indexOf(' ', first[1] + SNIPPET));
+  const shifted = ranges.filter(([a, b]) => a >= start && b <= end).map(([a, b]) => [a - start, b - start] as [number, number]);
+  return { text: `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`, ranges: shifted.map(([a, b]) => [a + (start > 0 ? 1 : 0), b + (start > 0 ? 1 : 0)]) };
+}
+
+/** The search page; the query lives in the URL (?q=) so results survive a reload and can be shared. */
+export default function Search() {
+  const { search, settings } = useModels();
+  const { query, route, path } = useLocation();
+  const q = query.q ?? '';
+  const results = useSignal<SearchResult[] | null>(null);
+  const highlight = useSignal<HighlightFn | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  usePageTitle(q ? `Search: ${q}` : 'Search');
+
+  useEffect(() => {
+    input.current?.focus();
+    search.warm();
+    void import('../search-highlight').then((m) => (highlight.value = m.highlightFor));
+  }, []);
+  useEffect(() => {
+    let live = true;
+    if (!q.trim()) {
+      results.value = null;
+      return;
+    }
+    void search.search(q).then((r) => {
+      if (live) results.value = r;
+    });
+    return () => {
+      live = false;
+    };
+  }, [q]);
+
+  const mark = highlight.value;
+  return (
+    <>
+      <h1 class="page-title">Search</h1>
+      <form role="search" class="settings-row" onSubmit={(e) => e.preventDefault()}>
+        <label for="search-input" class="visually-hidden">
+          Search stored stories
+        </label>
+        <input
+          id="search-input"
+          ref={input}
+          type="search"
+          class="wide-input search-input"
+          placeholder="Search stored stories"
+          value={q}
+          autoComplete="off"
+          onInput={(e) => route(`${path}?q=${encodeURIComponent(e.currentTarget.value)}`, true)}
+        />
+      </form>
+      <div aria-live="polite" data-testid="search-results">
+        {results.value === null ? (
+          <p class="meta">Searches every story stored on this device, offline too.</p>
+        ) : results.value.length === 0 ? (
+          <p class="empty">No stories match “{q}”.</p>
+        ) : (
+          <>
+            <p class="meta">
+              {results.value.length} {results.value.length === 1 ? 'story' : 'stories'}
+            </p>
+            <ol class="search-results">
+              {results.value.map(({ article }) => {
+                const lang = article.language;
+                const body = mark ? snippet(article.plainText, mark(article.plainText, q, lang)) : null;
+                return (
+                  <li key={article.id} class="search-result">
+                    <p class="kicker">{article.section}</p>
+                    <h2 class="card__title" dir="auto">
+                      <a href={articleHref(article.id)}>{mark ? <Highlighted text={article.title} ranges={mark(article.title, q, lang)} /> : article.title}</a>
+                    </h2>
+                    <p class="card__excerpt" dir="auto">
+                      {mark ? <Highlighted text={article.excerpt} ranges={mark(article.excerpt, q, lang)} /> : article.excerpt}
+                    </p>
+                    {body && (
+                      <p class="search-snippet" dir="auto">
+                        <Highlighted text={body.text} ranges={body.ranges} />
+                      </p>
+                    )}
+                    <p class="meta">
+                      <time dateTime={isoDate(article.publishedAt)}>{formatDay(article.publishedAt)}</time> · {readTimeLabel(article, settings.speed.value)}
+                    </p>
+                  </li>
+                );
+              })}
+            </ol>
+          </>
+        )}
+      </div>
+    </>
+  );
+}

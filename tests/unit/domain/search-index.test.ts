@@ -1,0 +1,78 @@
+// Protects offline search: whole-word and as-you-type prefix matches, title matches ranked above body
+// mentions, all words before some, removal, and highlight ranges that agree with the index.
+import { describe, expect, it } from 'vitest';
+import { buildTermVector } from '../../../src/domain/term-vector';
+import { highlightRanges } from '../../../src/domain/highlight';
+import { parseQuery, SearchIndex, type SearchDoc } from '../../../src/domain/search-index';
+
+function doc(id: string, title: string, body: string, excerpt = ''): SearchDoc {
+  return { id, title, excerpt, vector: buildTermVector({ title, text: body }), language: 'en' };
+}
+
+const docs = [
+  doc('barrier', 'Harbour barrier closes for the storm', 'The flood gates closed at dawn as the surge rose.'),
+  doc('budget', 'Council budget approved', 'The budget mentions the harbour once and the flood defences twice: flood, flood.'),
+  doc('cycling', 'Velodrome reopens in spring', 'Riders return to the resurfaced track.', 'Cycling is back at the velodrome.'),
+  doc('battery', 'Battery park switches on', 'The grid battery stores solar power for the evening peak.'),
+];
+
+describe('parseQuery', () => {
+  it('treats the last word as a prefix while typing, not after a space', () => {
+    expect(parseQuery('harbour barr')).toMatchObject({ terms: ['harbour'], prefix: 'barr' });
+    expect(parseQuery('harbour barrier ').prefix).toBeNull();
+  });
+  it('ignores stop words and one-letter prefixes', () => {
+    expect(parseQuery('the a').terms).toEqual([]);
+    expect(parseQuery('the a').prefix).toBeNull();
+  });
+});
+
+describe('SearchIndex', () => {
+  const index = SearchIndex.build(docs);
+
+  it('finds whole words through stemming', () => {
+    expect(index.search('floods ').map((h) => h.id)).toEqual(expect.arrayContaining(['barrier', 'budget']));
+  });
+  it('matches as you type', () => {
+    expect(index.search('velo')[0]?.id).toBe('cycling');
+    expect(index.search('batt')[0]?.id).toBe('battery');
+  });
+  it('ranks a title match above body mentions', () => {
+    const ids = index.search('harbour ').map((h) => h.id);
+    expect(ids[0]).toBe('barrier');
+    expect(ids).toContain('budget');
+  });
+  it('puts stories with every word before stories with some', () => {
+    const ids = index.search('harbour storm').map((h) => h.id);
+    expect(ids[0]).toBe('barrier');
+  });
+  it('searches excerpts too', () => {
+    expect(index.search('cycling ')[0]?.id).toBe('cycling');
+  });
+  it('reports the matched terms for highlighting', () => {
+    expect(index.search('flood ')[0]?.terms).toContain('flood');
+  });
+  it('forgets removed stories', () => {
+    const copy = SearchIndex.build(docs);
+    copy.remove('cycling');
+    expect(copy.search('velo')).toEqual([]);
+    expect(copy.size).toBe(3);
+  });
+  it('is deterministic and never throws on odd input', () => {
+    expect(index.search('')).toEqual([]);
+    expect(index.search('!!! ???')).toEqual([]);
+    expect(index.search('harbour')).toEqual(index.search('harbour'));
+  });
+});
+
+describe('highlightRanges', () => {
+  it('marks stemmed matches and the typed prefix, merging neighbours', () => {
+    const text = 'Harbour barrier: flooding expected';
+    const ranges = highlightRanges(text, 'flood harb');
+    expect(ranges.map(([a, b]) => text.slice(a, b))).toEqual(['Harbour', 'flooding']);
+    expect(highlightRanges('harbour barrier', 'harbour barr').map(([a, b]) => 'harbour barrier'.slice(a, b))).toEqual(['harbour barrier']);
+  });
+  it('returns nothing for an empty query', () => {
+    expect(highlightRanges('anything', '')).toEqual([]);
+  });
+});
