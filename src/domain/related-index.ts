@@ -114,13 +114,13 @@ export class RelatedIndex {
   /** Entry → unit-normalised BM25 weight; posting → the same weight, laid out for scanning. */
   private entryWeight = new Float32Array(0);
   private postingWeight = new Float32Array(0);
-  private idf = new Float64Array(0);
+  private idf: Float64Array = new Float64Array(0);
   private averageLength = 1;
-  private scratch = new Float64Array(0);
+  private scratch: Float64Array = new Float64Array(0);
   /** Slot → cosine-like similarity to the corpus centroid. */
-  private centrality = new Float64Array(0);
+  private centrality: Float64Array = new Float64Array(0);
   /** Term id → expanded-query weight during a re-rank; all zero between queries. */
-  private dense = new Float64Array(0);
+  private dense: Float64Array = new Float64Array(0);
   private touched = new Int32Array(0);
 
   /** An empty index; `tuning` overrides scoring defaults. */

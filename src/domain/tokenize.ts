@@ -71,7 +71,7 @@ function termIn(folded: string, ctx: LanguageContext): string | null {
   if (word.length === 0 || ctx.stops.has(word) || NUMBER_LIKE.test(word)) return null;
   if (CJK.test(word)) return SINGLE_KANA.test(word) ? null : word; // lone hiragana are particles
   if (word.length < 2 || (word.length === 2 && word.codePointAt(0)! > 0xffff)) return null;
-  if (ctx.stemEnglish && LATIN_WORD.test(word)) return process.env.STEM === "none" ? word : process.env.STEM === "s" ? word.replace(/(?<=..)(ies|es|s)$/, (m) => (m === "ies" ? "y" : m === "es" ? "e" : "")) : stemmer(word);
+  if (ctx.stemEnglish && LATIN_WORD.test(word)) return stemmer(word);
   return word;
 }
 
