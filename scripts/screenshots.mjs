@@ -1,5 +1,5 @@
-// Takes the README screenshots of the built app: home and an article, phone and desktop sizes.
-// Usage: npm run screenshots (builds first). Writes docs/screenshots/*.png.
+// Takes the README screenshots of the built app: every screen at phone size (light and dark) and
+// desktop size. Usage: npm run screenshots (builds first). Writes docs/screenshots/*.png.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,9 +15,14 @@ const base = `http://127.0.0.1:${port}`;
 
 const shots = [
   { name: 'phone', viewport: { width: 390, height: 844 }, scheme: 'light' },
-  { name: 'desktop', viewport: { width: 1280, height: 800 }, scheme: 'light' },
   { name: 'phone-dark', viewport: { width: 390, height: 844 }, scheme: 'dark' },
+  { name: 'desktop', viewport: { width: 1280, height: 800 }, scheme: 'light' },
 ];
+
+async function settle(page) {
+  // Lazy images below the fold never load; only those on screen must be ready.
+  await page.waitForFunction(() => [...document.images].filter((i) => i.getBoundingClientRect().top < innerHeight).every((i) => i.complete));
+}
 
 try {
   for (const shot of shots) {
@@ -30,18 +35,42 @@ try {
       deviceScaleFactor: 1,
     });
     const page = await context.newPage();
+    const snap = async (name) => {
+      await settle(page);
+      await page.screenshot({ path: `${out}/${name}-${shot.name}.png` });
+    };
     await page.goto(`${base}/`);
     await page.locator('[data-testid="story-list"] article').nth(8).waitFor();
-    await page.waitForFunction(() => [...document.images].every((i) => i.complete));
-    await page.screenshot({ path: `${out}/home-${shot.name}.png` });
-    // The long climate feature shows every part of the article page.
+    await snap('home');
     await page.goto(`${base}/section/Climate`);
-    await page.locator('[data-testid="story-list"] article .card__title a').last().click();
-    await page.getByTestId('article-body').locator('p').first().waitFor();
+    await page.getByRole('link', { name: /Forty closures and counting/ }).click();
     await page.getByTestId('related').waitFor();
-    await page.screenshot({ path: `${out}/article-${shot.name}.png` });
+    await snap('article');
+    await page.getByTestId('article-body').locator('p').nth(6).scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, 300));
+    await page.waitForTimeout(300);
+    await snap('article-reading');
     await page.getByTestId('story-nav').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${out}/article-end-${shot.name}.png` });
+    await snap('article-end');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Saved' }).waitFor();
+    await page.goto(`${base}/section/Science`);
+    await page.locator('[data-testid="story-list"] article').first().waitFor();
+    await snap('section');
+    await page.goto(`${base}/saved`);
+    await page.locator('[data-testid="story-list"] article').first().waitFor();
+    await snap('saved');
+    await page.goto(`${base}/search?q=tidal%20barr`);
+    await page.locator('.search-result').first().waitFor();
+    await snap('search');
+    await page.goto(`${base}/sources`);
+    await page.getByTestId('source-row').first().waitFor();
+    await snap('sources');
+    await page.goto(`${base}/settings`);
+    await page.getByTestId('storage-use').waitFor();
+    await snap('settings');
+    await page.goto(`${base}/save`);
+    await snap('save-page');
     await context.close();
     rmSync(dir, { recursive: true, force: true });
   }
