@@ -1,6 +1,6 @@
 // XSS conformance: every hostile payload of the corpora goes through the app's REAL render path
 // (ArticleBody → sanitizeArticleHtml → replaceChildren) in Debian's Chromium, with tripwires.
-// Usage: npm run conformance:xss -- <xss-vectors-dir> [--feedparser <sanitize-dir>] [--batch 200] [--verbose]
+// Usage: npm run conformance:xss -- <xss-vectors-dir> [--feedparser <sanitize-dir>] [--batch 200] [--verbose] [--unsanitized]
 // The feedparser sanitize cases default to <xss-vectors-dir>/../feedparser-tests/tests/wellformed/sanitize.
 //
 // A payload passes when nothing fired (dialog/global tripwires, any script compiled in the page's main world
@@ -34,7 +34,7 @@ interface BatchReport {
   results: Array<{ pid: number; survivors: string[]; trips: Trip[] }>;
   unattributed: Trip[];
   orphanDom: string[];
-  info: { resourceErrors: number; loads: number; cspViolations: number };
+  info: { resourceErrors: number; loads: number; cspViolations: number; feedsNotXml: number };
   fragments: number;
 }
 /** Signals seen from outside the page (CDP / Playwright), per page load. */
@@ -54,6 +54,8 @@ const positional = args.filter((a, i) => !a.startsWith('--') && !['--feedparser'
 const vectorsDir = positional[0];
 const verbose = args.includes('--verbose');
 const BATCH = Number(flag('--batch') ?? 200);
+// Diagnostic: insert every payload WITHOUT the sanitizer, to show what the tripwires catch (expect many failures).
+const unsanitized = args.includes('--unsanitized');
 if (!vectorsDir || !existsSync(vectorsDir)) {
   console.error('usage: npm run conformance:xss -- <xss-vectors-dir> [--feedparser <feedparser sanitize dir>] [--batch 200] [--verbose]');
   process.exit(2);
@@ -181,7 +183,7 @@ let onNavigatedAway: (() => void) | null = null;
 page.on('framenavigated', (f) => {
   if (f === page.mainFrame() && f.url() !== expectedUrl) onNavigatedAway?.();
 });
-const EMPTY: BatchReport = { results: [], unattributed: [], orphanDom: [], info: { resourceErrors: 0, loads: 0, cspViolations: 0 }, fragments: 0 };
+const EMPTY: BatchReport = { results: [], unattributed: [], orphanDom: [], info: { resourceErrors: 0, loads: 0, cspViolations: 0, feedsNotXml: 0 }, fragments: 0 };
 
 /** Loads the harness with these payloads; a payload that navigates away or hangs the page ends the load early. */
 async function runBatch(batchItems: Item[], control = false): Promise<{ report: BatchReport; outside: Outside }> {
@@ -240,7 +242,7 @@ const controlItems: Item[] = [
 
 /** Finds the payloads that execute on their own, halving the set; returns how many were found. */
 async function isolate(set: Item[]): Promise<number> {
-  const { report, outside: o } = await runBatch(set);
+  const { report, outside: o } = await runBatch(set, unsanitized);
   if (!hasExecution(o, report)) return 0;
   if (set.length > 1) {
     const mid = Math.ceil(set.length / 2);
@@ -263,13 +265,13 @@ const fail = (pid: number, why: string): void => {
 };
 let batchLevelFailures = 0;
 let fragments = 0;
-const info = { resourceErrors: 0, loads: 0, cspViolations: 0 };
+const info = { resourceErrors: 0, loads: 0, cspViolations: 0, feedsNotXml: 0 };
 
 for (const corpus of corpora) {
   const list = items.filter((i) => i.corpus === corpus);
   for (let start = 0; start < list.length; start += BATCH) {
     const chunk = list.slice(start, start + BATCH);
-    const { report, outside: o } = await runBatch(chunk);
+    const { report, outside: o } = await runBatch(chunk, unsanitized);
     fragments += report.fragments;
     for (const k of Object.keys(info) as Array<keyof typeof info>) info[k] += report.info[k];
     for (const r of report.results) {
@@ -313,8 +315,9 @@ for (const corpus of corpora) {
 }
 console.log(
   `(${items.length} payloads, ${fragments} rendered article bodies, in ${((Date.now() - t0) / 1000).toFixed(1)} s; ` +
-    `for information: ${info.resourceErrors} resource errors, ${info.loads} resource loads, ${info.cspViolations} CSP reports)`,
+    `for information: ${info.resourceErrors} resource errors, ${info.loads} resource loads, ${info.cspViolations} CSP reports, ${info.feedsNotXml} feeds not well-formed XML rendered whole)`,
 );
 const failedCount = failures.size + batchLevelFailures;
+if (unsanitized) console.log('(--unsanitized: payloads were inserted WITHOUT the sanitizer; this run only shows what the tripwires catch)');
 console.log(`${items.length - failures.size} passed, ${failedCount} failed`);
 process.exit(failedCount ? 1 : 0);

@@ -1,6 +1,7 @@
 // `npm test`: type checks, unit tests, real-Chromium browser tests, then the built app end to end.
 // Ends with one plain "N passed, N failed" line summing every runner.
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { findChromium } from './find-chromium.mjs';
 
 try {
@@ -8,6 +9,18 @@ try {
 } catch (err) {
   console.error(`\n${err.message}\n`);
   process.exit(1);
+}
+
+// The end-to-end server takes a free port, so a dev server or another run on the usual one is no obstacle.
+if (!process.env.E2E_PORT) {
+  process.env.E2E_PORT = String(
+    await new Promise((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address();
+        probe.close(() => resolve(port));
+      });
+    }),
+  );
 }
 
 const steps = [

@@ -10,10 +10,14 @@ const ALLOWED_TAGS = [
 ];
 const ALLOWED_ATTR = ['href', 'src', 'srcset', 'sizes', 'alt', 'title', 'width', 'height', 'datetime', 'cite',
   'colspan', 'rowspan', 'scope', 'lang', 'dir', 'class', 'media', 'type'];
+// Attributes that are not URLs. With a custom ALLOWED_URI_REGEXP, DOMPurify tests every allowed attribute
+// that is not "URI-safe" against it, so without this list width, lang, dir, colspan, datetime … were all dropped.
+const NON_URL_ATTR = ['sizes', 'width', 'height', 'datetime', 'colspan', 'rowspan', 'scope', 'lang', 'dir', 'media', 'type'];
 
 const config: Config = {
   ALLOWED_TAGS,
   ALLOWED_ATTR,
+  ADD_URI_SAFE_ATTR: NON_URL_ATTR,
   // Only http(s) and mailto survive; relative URLs are resolved in the hook below first.
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
   ALLOW_DATA_ATTR: false,
@@ -37,6 +41,36 @@ function resolve(value: string | null): string | null {
   return SAFE_PROTOCOLS.has(url.protocol) ? url.toString() : null;
 }
 
+/** Image candidates of a srcset as [url, descriptor], split the way browsers do (URLs may contain commas). */
+function parseSrcset(value: string): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  let i = 0;
+  while (i < value.length) {
+    while (i < value.length && /[\s,]/.test(value[i]!)) i++;
+    if (i >= value.length) break;
+    let end = i;
+    while (end < value.length && !/\s/.test(value[end]!)) end++;
+    let url = value.slice(i, end);
+    i = end;
+    let descriptor = '';
+    if (url.endsWith(',')) {
+      url = url.replace(/,+$/, '');
+    } else {
+      let depth = 0;
+      const start = i;
+      while (i < value.length && (value[i] !== ',' || depth > 0)) {
+        if (value[i] === '(') depth++;
+        else if (value[i] === ')') depth = Math.max(0, depth - 1);
+        i++;
+      }
+      descriptor = value.slice(start, i).trim();
+      i++; // the comma
+    }
+    if (url) out.push([url, descriptor]);
+  }
+  return out;
+}
+
 function installHooks(): void {
   if (hooked) return;
   hooked = true;
@@ -47,15 +81,16 @@ function installHooks(): void {
       if (url === null) data.keepAttr = false;
       else data.attrValue = url;
     } else if (data.attrName === 'srcset') {
-      data.attrValue = data.attrValue
-        .split(',')
-        .map((part) => {
-          const [url, size] = part.trim().split(/\s+/);
-          const abs = resolve(url ?? '');
-          return abs && !abs.startsWith('mailto:') ? [abs, size].filter(Boolean).join(' ') : '';
+      const candidates = parseSrcset(data.attrValue)
+        .map(([url, descriptor]) => {
+          const abs = resolve(url);
+          // Browsers read a candidate's URL as a run of non-space characters, so commas inside it survive the join.
+          const validDescriptor = descriptor === '' || /^(?:\d+w|\d*\.?\d+x|\d+h)(?:\s+(?:\d+w|\d+h))?$/.test(descriptor);
+          return abs && validDescriptor && !abs.startsWith('mailto:') ? [abs, descriptor].filter(Boolean).join(' ') : '';
         })
-        .filter(Boolean)
-        .join(', ');
+        .filter(Boolean);
+      if (candidates.length) data.attrValue = candidates.join(', ');
+      else data.keepAttr = false;
     }
   });
   DOMPurify.addHook('afterSanitizeAttributes', (node) => {

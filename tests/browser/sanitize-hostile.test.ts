@@ -103,3 +103,24 @@ describe('hostile article HTML on the real render path', () => {
     expect(host.textContent).toContain('Kept paragraph');
   });
 });
+
+describe('legitimate article markup keeps what a reader needs', () => {
+  it('keeps non-URL attributes: language, direction, sizes, table spans, dates, media queries', async () => {
+    const { sanitizeArticleHtmlToString } = await import('../../src/ui/sanitize');
+    const out = sanitizeArticleHtmlToString(
+      '<p lang="ar" dir="rtl">نص</p><img src="a.png" width="300" height="200" alt="A"><table><tr><td colspan="2" rowspan="3" scope="row">t</td></tr></table>' +
+        '<time datetime="2026-01-02">d</time><picture><source media="(min-width: 600px)" type="image/webp" srcset="b.webp 1x" sizes="100vw"><img src="a.png"></picture>',
+      BASE,
+    );
+    for (const kept of ['lang="ar"', 'dir="rtl"', 'width="300"', 'height="200"', 'colspan="2"', 'rowspan="3"', 'scope="row"', 'datetime="2026-01-02"',
+      'media="(min-width: 600px)"', 'type="image/webp"', 'sizes="100vw"']) expect(out).toContain(kept);
+  });
+
+  it('keeps srcset candidates whose URLs contain commas, and drops a srcset with none left', async () => {
+    const { sanitizeArticleHtmlToString } = await import('../../src/ui/sanitize');
+    const out = sanitizeArticleHtmlToString('<img srcset="https://cdn.example/w_300,h_200/a.jpg 300w, /w_600,h_400/a.jpg 600w">', BASE);
+    expect(out).toContain('srcset="https://cdn.example/w_300,h_200/a.jpg 300w, https://news.example/w_600,h_400/a.jpg 600w"');
+    const none = sanitizeArticleHtmlToString('<img src="https://cdn.example/a.jpg" srcset="javascript:alert(1) 1x, data:image/png;base64,AAAA 2x">', BASE);
+    expect(none).not.toContain('srcset');
+  });
+});

@@ -16,6 +16,8 @@ const params = new URLSearchParams(location.search);
 const batch = params.get('batch') ?? '0';
 const control = params.has('control');
 const root = document.getElementById('payloads')!;
+// Payloads may clobber document properties (<img name="createElement">) when not sanitized: keep our own references.
+const createElement = Document.prototype.createElement.bind(document) as typeof document.createElement;
 const BASE = new URL('/article/2026/story.html', location.origin).toString();
 
 // Anything dangerous that appears at any time (e.g. added later by a running payload) is recorded too.
@@ -42,12 +44,15 @@ function feedFragments(xml: string): string[] {
     // HTML named entities without a DTD: decode them the way a lenient feed parser would, then retry.
     const named = xml.replace(/&([a-zA-Z][a-zA-Z0-9]*);/g, (m, name: string) => {
       if (['amp', 'lt', 'gt', 'quot', 'apos'].includes(name)) return m;
-      const t = document.createElement('textarea');
+      const t = createElement('textarea');
       t.innerHTML = m; // a textarea's content is text: inert
       return t.value === m ? m : `&#${t.value.codePointAt(0)};`;
     });
     doc = new DOMParser().parseFromString(named, 'application/xml');
-    if (doc.getElementsByTagName('parsererror').length) return [xml];
+    if (doc.getElementsByTagName('parsererror').length) {
+      info.feedsNotXml++; // rendered whole, as HTML
+      return [xml];
+    }
   }
   const out: string[] = [];
   const walk = (el: Element): void => {
@@ -90,7 +95,7 @@ async function main(): Promise<void> {
   const containers = new Map<number, HTMLElement>();
   let fragments = 0;
   for (const item of items) {
-    const container = document.createElement('section');
+    const container = createElement('section');
     container.setAttribute('data-pid', String(item.pid));
     root.append(container);
     containers.set(item.pid, container);

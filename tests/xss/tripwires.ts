@@ -9,7 +9,7 @@ export interface Trip {
 }
 
 export const trips: Trip[] = [];
-export const info = { resourceErrors: 0, loads: 0, cspViolations: 0 };
+export const info = { resourceErrors: 0, loads: 0, cspViolations: 0, feedsNotXml: 0 };
 let currentPid: number | null = null;
 
 export function setCurrentPid(pid: number | null): void {
