@@ -21,7 +21,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        optimizeDeps: { include: ['dompurify', 'preact', 'preact/hooks', 'preact/jsx-runtime'] },
+        optimizeDeps: { include: ['dompurify', 'preact', 'preact/hooks', 'preact/jsx-runtime', '@preact/signals', 'idb'] },
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.{ts,tsx}'],

@@ -20,16 +20,12 @@ import { createSearchModel } from './ui/models/search';
 import { getMeta, setMeta } from './storage/meta-repo';
 import { fetchBody } from './ui/fetch-body';
 import { registerServiceWorker } from './ui/sw-bridge';
+import { dbLifecycle } from './ui/db-lifecycle';
 import { onDrainRequest, registerPeriodicSync } from './ui/background-sync';
 import './ui/styles.css';
 
-const db = openBroadsheetDb({
-  onVersionChange: () => {
-    // A newer Broadsheet in another tab needs the database: we let go and say why.
-    alertReload('Broadsheet was updated in another tab. Reload this tab to keep reading.');
-  },
-  onBlocked: () => alertReload('Close other Broadsheet tabs to finish updating.'),
-});
+// A newer Broadsheet in another tab may need the database: we let go and ask to reload (Toasts).
+const db = dbLifecycle.track(openBroadsheetDb(dbLifecycle.hooks));
 
 const settings = createSettingsModel(db);
 const library = createLibraryModel(db, new URL(import.meta.env.BASE_URL, location.origin).toString(), () => settings.corsProxy.value);
@@ -86,7 +82,3 @@ void registerServiceWorker().then(() => {
   if (import.meta.env.PROD) void registerPeriodicSync();
 });
 onDrainRequest(savePage.drain);
-
-function alertReload(message: string): void {
-  library.loadError.value = message;
-}

@@ -18,6 +18,8 @@ export interface OpenHooks {
 export function openBroadsheetDb(hooks: OpenHooks = {}, name = DB_NAME): Promise<Db> {
   return openDB<BroadsheetDB>(name, DB_VERSION, {
     upgrade(db, oldVersion, _newVersion, tx) {
+      // A failed upgrade is reported once, by the rejected open; its `done` would be an uncaught duplicate.
+      tx.done.catch(() => undefined);
       // idb waits for the returned promise only through the transaction; errors abort the upgrade.
       migrate(db, oldVersion, tx).catch((err) => {
         console.error('migration failed', err);

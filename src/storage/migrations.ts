@@ -41,8 +41,21 @@ export async function upgradeToV2(db: AnyDb, tx: AnyTx): Promise<void> {
   outbox.createIndex('by-next-attempt', 'nextAttemptAt');
 }
 
+/**
+ * Test-only version 3, compiled in ONLY when the build runs with VITE_SCHEMA_TEST_BUMP=1 (the
+ * service-worker update e2e, tests/e2e/sw-update.spec.ts, builds "version B" that way). It adds
+ * one harmless index, so that e2e exercises a real schema upgrade across a worker update. Normal
+ * builds never set the variable: DB_VERSION stays 2 and this step is dead code they drop.
+ * When a real version 3 arrives, delete this step and its define.
+ */
+const SCHEMA_TEST_BUMP = import.meta.env.VITE_SCHEMA_TEST_BUMP === '1';
+
+function upgradeToTestV3(tx: AnyTx): void {
+  tx.objectStore('articles').createIndex('by-fetched', 'fetchedAt');
+}
+
 /** The latest schema version. */
-export const DB_VERSION = 2;
+export const DB_VERSION = SCHEMA_TEST_BUMP ? 3 : 2;
 
 /** Runs every step between the stored version and the latest, in order. */
 export async function migrate(db: IDBPDatabase<BroadsheetDB>, oldVersion: number, tx: UpgradeTx): Promise<void> {
@@ -50,4 +63,12 @@ export async function migrate(db: IDBPDatabase<BroadsheetDB>, oldVersion: number
   const anyTx = tx as unknown as AnyTx;
   if (oldVersion < 1) upgradeToV1(anyDb);
   if (oldVersion < 2) await upgradeToV2(anyDb, anyTx);
+  if (SCHEMA_TEST_BUMP && oldVersion < 3) upgradeToTestV3(anyTx);
+}
+
+declare global {
+  interface ImportMetaEnv {
+    /** "1" only in the e2e build of "version B"; see SCHEMA_TEST_BUMP. */
+    readonly VITE_SCHEMA_TEST_BUMP?: string;
+  }
 }

@@ -1,13 +1,29 @@
-// Prompts that float above the page: a new version is ready, and the iOS install hint.
+// Prompts that float above the page: a new version is ready (or took the database over in another
+// tab), and the iOS install hint.
 import { useModels } from '../app-context';
+import { dbLifecycle } from '../db-lifecycle';
 import { dismissUpdate, reloadIntoUpdate, updateReady } from '../sw-bridge';
 
-/** The update prompt and the iOS "Add to Home Screen" hint. */
+/** The update prompts and the iOS "Add to Home Screen" hint. */
 export function Toasts() {
   const { install } = useModels();
+  const { reloadNeeded, blocked, reload } = dbLifecycle;
   return (
     <div class="toasts">
-      {updateReady.value && (
+      {reloadNeeded.value && (
+        <div class="toast" role="alert" data-testid="db-reload-toast">
+          <span>Broadsheet was updated in another tab. Reload this tab to keep reading.</span>
+          <button type="button" class="button" onClick={reload}>
+            Reload
+          </button>
+        </div>
+      )}
+      {blocked.value && (
+        <div class="toast" role="status" data-testid="db-blocked-toast">
+          <span>Close other Broadsheet tabs to finish updating.</span>
+        </div>
+      )}
+      {updateReady.value && !reloadNeeded.value && (
         <div class="toast" role="alert" data-testid="update-toast">
           <span>A new version is ready.</span>
           <button type="button" class="button" onClick={reloadIntoUpdate}>

@@ -1,58 +1,109 @@
-// Protects readers' data across schema upgrades: a database written by version 1 opens at the
-// latest version with every article, reader state, source and setting still there.
+// Protects readers' data across schema upgrades: a database written by EVERY earlier schema version
+// (one writer per version in ./fixtures) opens at the latest version with every record of every
+// store intact and the indexes behind section pages, saved, history and link lookups working; and a
+// migration that fails part-way leaves the old database exactly as it was.
 import { openDB } from 'idb';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openBroadsheetDb } from '../../../src/storage/db';
-import { DB_VERSION, upgradeToV1 } from '../../../src/storage/migrations';
-import { latestArticles } from '../../../src/storage/articles-repo';
-import { savedStates } from '../../../src/storage/reading-state-repo';
+import { DB_VERSION } from '../../../src/storage/migrations';
+import { getArticleByUrl, latestArticles, orderedIds } from '../../../src/storage/articles-repo';
+import { inProgressStates, readIds, recentlyReadStates, savedStates } from '../../../src/storage/reading-state-repo';
+import { listSources } from '../../../src/storage/sources-repo';
+import { pendingEntries } from '../../../src/storage/outbox-repo';
+import { EXPECTED, WRITERS } from './fixtures';
+import { writeV1 } from './fixtures/v1';
 
 const NAME = 'broadsheet-migration-test';
+const versions = Object.keys(WRITERS).map(Number).sort((a, b) => a - b);
 
-// A v1 article record: it had `sections` but no `section` field.
-const v1Article = (id: string, sections: string[], publishedAt: number) => ({
-  id, sourceId: 'src', guid: id, url: `https://news.example/${id}`, title: `Story ${id}`, dek: '', author: null,
-  sections, publishedAt, updatedAt: null, contentHtml: '<p>Body</p>', baseUrl: 'https://news.example/feed',
-  imageUrl: null, language: 'en', plainText: 'Body', excerpt: 'Body', wordCount: 1, cjkCount: 0, imageCount: 0,
-  terms: { terms: ['bodi'], weights: [1] }, fetchedAt: 1,
-});
-
-async function writeV1(): Promise<void> {
-  const db = await openDB(NAME, 1, { upgrade: (d) => upgradeToV1(d) });
-  await db.put('articles', v1Article('a', ['World', 'Politics'], 3));
-  await db.put('articles', v1Article('b', [], 2));
-  await db.put('readingState', {
-    articleId: 'a', read: true, readAt: 10, saved: true, savedAt: 11, progress: { paragraph: 4, offset: 12 }, timeSpentMs: 5000, updatedAt: 11,
-  });
-  await db.put('sources', { id: 'src', kind: 'json-feed', url: 'https://news.example/feed', title: 'Example', etag: '"v1"', lastModified: null, addedAt: 1, lastSyncAt: 2, lastError: null, status: 'ok' });
-  await db.put('meta', 1234, 'lastSyncAt');
+/** Everything in a database, as a plain value: version, stores, their indexes and records. */
+async function snapshot(name: string) {
+  const db = await openDB(name);
+  const stores: Record<string, { indexes: string[]; keys: IDBValidKey[]; values: unknown[] }> = {};
+  for (const store of [...db.objectStoreNames].sort()) {
+    const tx = db.transaction(store);
+    stores[store] = { indexes: [...tx.store.indexNames].sort(), keys: await tx.store.getAllKeys(), values: await tx.store.getAll() };
+  }
+  const version = db.version;
   db.close();
+  return { version, stores };
 }
 
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
 describe('schema migrations', () => {
-  it('is at version 2 or later', () => {
-    expect(DB_VERSION).toBeGreaterThanOrEqual(2);
+  it('has a fixture writer for every schema version up to the latest', () => {
+    // Bumping DB_VERSION without a writer for the new version fails here, on purpose.
+    expect(versions).toEqual(Array.from({ length: DB_VERSION }, (_, i) => i + 1));
   });
 
-  it('upgrades a version-1 database without losing anything', async () => {
-    await writeV1();
+  describe.each(versions)('a database written by version %i', (version) => {
+    it('opens at the latest version with every record of every store intact', async () => {
+      const written = await WRITERS[version](NAME);
+      const db = await openBroadsheetDb({}, NAME);
+      expect(db.version).toBe(DB_VERSION);
+      for (const [store, records] of Object.entries(written)) {
+        expect(await db.count(store as 'meta'), store).toBe(records.length);
+        for (const [key, value] of records) {
+          // Later versions may add fields; none written earlier may change or go missing.
+          expect(await db.get(store as 'meta', key as string), `${store} ${String(key)}`).toMatchObject(value as object);
+        }
+      }
+      db.close();
+    });
+
+    it('keeps section pages, saved, history, continue reading, sources and link lookups working', async () => {
+      await WRITERS[version](NAME);
+      const db = await openBroadsheetDb({}, NAME);
+      expect((await latestArticles(db)).map((a) => a.id)).toEqual(EXPECTED.newestFirst);
+      for (const [section, ids] of Object.entries(EXPECTED.sections)) {
+        expect((await latestArticles(db, { section })).map((a) => a.id), section).toEqual(ids);
+        expect(await orderedIds(db, section)).toEqual(ids);
+      }
+      for (const [sourceId, ids] of Object.entries(EXPECTED.bySource)) {
+        const range = IDBKeyRange.bound([sourceId, -Infinity], [sourceId, Infinity]);
+        expect(await db.getAllKeysFromIndex('articles', 'by-source-published', range), sourceId).toEqual(ids);
+      }
+      expect((await savedStates(db)).map((s) => s.articleId)).toEqual(EXPECTED.savedNewestFirst);
+      expect((await recentlyReadStates(db)).map((s) => s.articleId)).toEqual(EXPECTED.readNewestFirst);
+      expect([...(await readIds(db))].sort()).toEqual([...EXPECTED.readNewestFirst].sort());
+      expect((await inProgressStates(db)).map((s) => s.articleId)).toEqual(EXPECTED.inProgress);
+      expect((await getArticleByUrl(db, EXPECTED.urlOfC))?.id).toBe('c');
+      expect((await listSources(db)).map((s) => s.id).sort()).toEqual(['sample', 'wp']);
+      // The outbox exists (and keeps its entries) whatever version wrote the database.
+      expect(await pendingEntries(db)).toHaveLength(version >= 2 ? 1 : 0);
+      db.close();
+    });
+  });
+
+  it('a failing migration step aborts the upgrade and leaves the old database as it was', async () => {
+    await writeV1(NAME);
+    const before = await snapshot(NAME);
+    // Fail late in the v1 → v2 step: after the section backfill has rewritten records.
+    const createIndex = IDBObjectStore.prototype.createIndex;
+    vi.spyOn(IDBObjectStore.prototype, 'createIndex').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<typeof createIndex>) {
+      if (args[0] === 'by-saved') throw new Error('injected failure');
+      return createIndex.apply(this, args);
+    });
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+
+    await expect(openBroadsheetDb({}, NAME)).rejects.toMatchObject({ name: 'AbortError' });
+    expect(consoleError).toHaveBeenCalledWith('migration failed', expect.objectContaining({ message: 'injected failure' }));
+    vi.restoreAllMocks();
+
+    const after = await snapshot(NAME);
+    expect(after).toEqual(before);
+    expect(after.version).toBe(1);
+    // Nothing of the failed step leaked in: no backfilled section, no outbox.
+    expect(after.stores.articles.values.some((a) => 'section' in (a as object))).toBe(false);
+    expect(after.stores.outbox).toBeUndefined();
+
+    // With the fault gone, the same database upgrades fine.
     const db = await openBroadsheetDb({}, NAME);
     expect(db.version).toBe(DB_VERSION);
-    expect(await db.count('articles')).toBe(2);
-    expect((await db.get('articles', 'a'))?.title).toBe('Story a');
-    expect(await db.get('readingState', 'a')).toMatchObject({ read: true, saved: true, progress: { paragraph: 4, offset: 12 }, timeSpentMs: 5000 });
-    expect(await db.get('sources', 'src')).toMatchObject({ etag: '"v1"', title: 'Example' });
-    expect(await db.get('meta', 'lastSyncAt')).toBe(1234);
-    db.close();
-  });
-
-  it('backfills the section index so section pages list old articles', async () => {
-    await writeV1();
-    const db = await openBroadsheetDb({}, NAME);
-    expect((await latestArticles(db, { section: 'World' })).map((a) => a.id)).toEqual(['a']);
-    expect((await latestArticles(db, { section: 'News' })).map((a) => a.id)).toEqual(['b']);
-    expect((await savedStates(db)).map((s) => s.articleId)).toEqual(['a']);
-    expect(db.objectStoreNames.contains('outbox')).toBe(true);
+    expect(await db.count('articles')).toBe(4);
     db.close();
   });
 
