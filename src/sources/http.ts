@@ -102,10 +102,22 @@ export async function fetchSource(
   for (let attempt = 1; ; attempt++) {
     const last = attempt >= policy.attempts;
     let res: Response | null = null;
+    let redirected = false;
     let bytes: Uint8Array;
     try {
       // no-store: we send our own validators and must see a real 304, not the HTTP cache's 200.
-      res = await (opts.fetch ?? fetch)(target, { headers, cache: 'no-store', signal: AbortSignal.timeout(lim.timeoutMs) });
+      // One timeout covers the whole attempt: both requests and the body.
+      const init: RequestInit = { headers, cache: 'no-store', signal: AbortSignal.timeout(lim.timeoutMs) };
+      // Redirects are followed in a second request: browsers report a failure while following them
+      // (a loop, or a hop that refuses CORS) as the same bare TypeError as the site refusing CORS.
+      const first = await (opts.fetch ?? fetch)(target, { ...init, redirect: 'manual' });
+      if (isRedirect(first)) {
+        redirected = true;
+        await first.body?.cancel().catch(() => {});
+        res = await (opts.fetch ?? fetch)(target, { ...init, redirect: 'follow' });
+      } else {
+        res = first;
+      }
       if (res.status === 304) return { status: 'not-modified' };
       if (!res.ok) {
         const failure = httpFailure(res, now());
@@ -119,7 +131,7 @@ export async function fetchSource(
     } catch (err) {
       if (err instanceof SourceFetchError) throw err;
       const online = opts.isOnline?.() ?? currentlyOnline();
-      const failure = networkFailure(err, lim, { crossOrigin, proxied, online, responded: res !== null });
+      const failure = networkFailure(err, lim, { crossOrigin, proxied, online, redirected, responded: res !== null });
       // Only blips are worth another try now; a refusal, a loop or a slow site will answer the same.
       if (failure.kind !== 'network' || last) throw failure;
       await sleep(backoffDelay(attempt, policy, opts.random));
@@ -191,16 +203,28 @@ function statusText(res: Response): string {
 function networkFailure(
   err: unknown,
   limits: FetchLimits,
-  ctx: { crossOrigin: boolean; proxied: boolean; online: boolean; responded: boolean },
+  ctx: { crossOrigin: boolean; proxied: boolean; online: boolean; redirected: boolean; responded: boolean },
 ): SourceFetchError {
+  // Offline first: a fetch cut off by the lost network may still end as a timeout.
+  if (!ctx.online) return new SourceFetchError('You are offline. Broadsheet will try again when the network is back.', null, 'offline');
   const name = (err as { name?: unknown } | null)?.name;
   if (name === 'TimeoutError') {
-    return new SourceFetchError(`The site did not answer within ${formatWait(limits.timeoutMs)}.`, null, 'timeout');
+    const within = formatWait(limits.timeoutMs);
+    // A site that answered but trickles its feed is slow, not silent: say which, so the reader is not misled.
+    if (ctx.responded) return new SourceFetchError(`The site was too slow: the feed did not finish arriving within ${within}.`, null, 'timeout');
+    return new SourceFetchError(`The site did not answer within ${within}.`, null, 'timeout');
   }
-  if (!ctx.online) return new SourceFetchError('You are offline. Broadsheet will try again when the network is back.', null, 'offline');
-  // Browsers report a redirect loop as a bare network error; Node's fetch names it in the cause.
+  // Node's fetch names a redirect loop in the cause.
   if (/redirect/i.test(`${errorText(err)} ${errorText((err as { cause?: unknown } | null)?.cause)}`)) {
     return new SourceFetchError('The site keeps redirecting to itself (a redirect loop), so there is nothing to read.', null, 'redirect-loop');
+  }
+  // Browsers name nothing; but the site did redirect, and following it failed before any answer came.
+  if (ctx.redirected && !ctx.responded) {
+    return new SourceFetchError(
+      'The site keeps redirecting this address without reaching a feed (a redirect loop, or a redirect to a site that does not let browser apps read it).',
+      null,
+      'redirect-loop',
+    );
   }
   if (ctx.responded) return new SourceFetchError('The connection dropped while the site was sending the feed.');
   // A CORS refusal reaches script as a bare TypeError with no status; online and cross-origin, it is the likely cause.
@@ -213,6 +237,11 @@ function networkFailure(
   }
   if (ctx.proxied) return new SourceFetchError('Could not reach the site through your CORS proxy. Check the proxy address in Settings.');
   return new SourceFetchError('Could not reach the site. It may be down, or the connection dropped.');
+}
+
+// A redirect seen with redirect: 'manual': opaque in browsers, a plain 3xx in Node.
+function isRedirect(res: Response): boolean {
+  return res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400 && res.status !== 304);
 }
 
 function errorText(err: unknown): string {

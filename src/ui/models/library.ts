@@ -63,9 +63,20 @@ export function createLibraryModel(dbReady: Promise<Db>, appBase: string, corsPr
   }
 
   let running: Promise<void> | null = null;
-  /** Syncs every source now (no-op if a sync is already running in this tab). */
+  let again: Promise<void> | null = null;
+  /**
+   * Syncs every source now. If a sync is already running, one more runs after it (once, however
+   * often this is called meanwhile), so sources added during a sync are not left for later.
+   */
   function sync(options: { force?: boolean } = {}): Promise<void> {
-    running ??= (async () => {
+    if (running) {
+      again ??= running.then(() => {
+        again = null;
+        return sync(options);
+      });
+      return again;
+    }
+    running = (async () => {
       try {
         const db = await dbReady;
         // The sync engine (parsers, derivation) is loaded only when needed: not on first paint.
