@@ -4,6 +4,7 @@ import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { manifest } from './scripts/manifest.ts';
 import { devCorsProxy } from './scripts/dev-proxy.ts';
+import { csp } from './scripts/csp.ts';
 
 const port = Number(process.env.PORT ?? 4173);
 
@@ -11,6 +12,8 @@ export default defineConfig({
   plugins: [
     preact(),
     devCorsProxy(),
+    // Content-Security-Policy + Trusted Types, production builds only.
+    csp(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/sw',

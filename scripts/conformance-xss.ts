@@ -138,7 +138,14 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
   }
   res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); // payload images etc.
 }
-const server = createServer(handle);
+const server = createServer((req, res) => {
+  try {
+    handle(req, res);
+  } catch {
+    if (!res.headersSent) res.writeHead(400);
+    res.end(); // payloads send odd URLs (malformed escapes …): never let one stop the server
+  }
+});
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -150,39 +157,46 @@ const browser = await chromium.launch({
 });
 const context = await browser.newContext({ viewport: { width: 1280, height: 2000 } });
 let outside: Outside = { foreignScripts: [], dialogs: [], navigations: [], popups: 0 };
-const page: Page = await context.newPage();
-// Registered after our own page exists: any later page is a popup a payload opened.
+let expectedUrl = '';
+let batchSeq = 0;
+let onNavigatedAway: (() => void) | null = null;
+let openingOurs = false;
+// Any page we did not open is a popup a payload opened.
 context.on('page', (p) => {
+  if (openingOurs) return;
   outside.popups++;
   void p.close().catch(() => undefined);
 });
-let expectedUrl = '';
-page.on('dialog', (d) => {
-  outside.dialogs.push(`${d.type()}: ${d.message().slice(0, 60)}`);
-  void d.dismiss().catch(() => undefined);
-});
-page.on('framenavigated', (f) => {
-  if (f === page.mainFrame() && f.url() !== expectedUrl) outside.navigations.push(f.url().slice(0, 100));
-  else if (f !== page.mainFrame()) outside.navigations.push(`frame: ${f.url().slice(0, 100)}`);
-});
-const cdp: CDPSession = await context.newCDPSession(page);
-// Every script V8 compiles in the page's main world: the harness bundle, and anything a payload smuggles in
-// (inline handler when it fires, javascript: URL, eval, setTimeout string, <script>). Playwright's own
-// helpers live in an isolated world and are filtered out by isDefault.
-cdp.on('Debugger.scriptParsed', (e) => {
-  const aux = e.executionContextAuxData as { isDefault?: boolean } | undefined;
-  if (aux && aux.isDefault === false) return;
-  if (e.url.startsWith(`${origin}/assets/`)) return;
-  outside.foreignScripts.push(`${e.url || '(no url)'} @${e.startLine}:${e.startColumn} len ${e.length ?? '?'}`);
-});
-await cdp.send('Debugger.enable');
-await cdp.send('Debugger.setSkipAllPauses', { skip: true }); // a payload's `debugger;` must not hang the run
 
-let batchSeq = 0;
-let onNavigatedAway: (() => void) | null = null;
-page.on('framenavigated', (f) => {
-  if (f === page.mainFrame() && f.url() !== expectedUrl) onNavigatedAway?.();
-});
+/** A fresh tab with the outside-the-page tripwires (also used after a payload hangs the renderer). */
+async function openPage(): Promise<Page> {
+  openingOurs = true;
+  const p = await context.newPage().finally(() => (openingOurs = false));
+  p.on('dialog', (d) => {
+    outside.dialogs.push(`${d.type()}: ${d.message().slice(0, 60)}`);
+    void d.dismiss().catch(() => undefined);
+  });
+  p.on('framenavigated', (f) => {
+    if (f === p.mainFrame() && f.url() !== expectedUrl) {
+      outside.navigations.push(f.url().slice(0, 100));
+      onNavigatedAway?.();
+    } else if (f !== p.mainFrame()) outside.navigations.push(`frame: ${f.url().slice(0, 100)}`);
+  });
+  const cdp: CDPSession = await context.newCDPSession(p);
+  // Every script V8 compiles in the page's main world: the harness bundle, and anything a payload smuggles in
+  // (inline handler when it fires, javascript: URL, eval, setTimeout string, <script>). Playwright's own
+  // helpers live in an isolated world and are filtered out by isDefault.
+  cdp.on('Debugger.scriptParsed', (e) => {
+    const aux = e.executionContextAuxData as { isDefault?: boolean } | undefined;
+    if (aux && aux.isDefault === false) return;
+    if (e.url.startsWith(`${origin}/assets/`)) return;
+    outside.foreignScripts.push(`${e.url || '(no url)'} @${e.startLine}:${e.startColumn} len ${e.length ?? '?'}`);
+  });
+  await cdp.send('Debugger.enable');
+  await cdp.send('Debugger.setSkipAllPauses', { skip: true }); // a payload's `debugger;` must not hang the run
+  return p;
+}
+let page: Page = await openPage();
 const EMPTY: BatchReport = { results: [], unattributed: [], orphanDom: [], info: { resourceErrors: 0, loads: 0, cspViolations: 0, feedsNotXml: 0 }, fragments: 0 };
 
 /** Loads the harness with these payloads; a payload that navigates away or hangs the page ends the load early. */
@@ -191,20 +205,29 @@ async function runBatch(batchItems: Item[], control = false): Promise<{ report: 
   batches.set(key, { items: batchItems, control });
   outside = { foreignScripts: [], dialogs: [], navigations: [], popups: 0 };
   let timer: NodeJS.Timeout | undefined;
+  let hung = false;
   const reported = new Promise<BatchReport>((r) => {
     waiting.set(key, r);
     onNavigatedAway = () => setTimeout(() => r({ ...EMPTY, fatal: undefined }), 200);
     timer = setTimeout(() => {
-      outside.navigations.push('(page hung: no report within 20 s)');
+      outside.navigations.push('(page hung: no report within 10 s)');
+      hung = true;
       r(EMPTY);
-    }, 20_000);
+    }, 10_000);
   });
   expectedUrl = `${origin}/harness.html?batch=${key}${control ? '&control' : ''}`;
-  await page.goto(expectedUrl, { waitUntil: 'commit' }).catch((err: Error) => outside.navigations.push(`goto: ${err.message.split('\n')[0]}`));
+  if (verbose) process.stderr.write(`  load ${key}: ${batchItems.length} payloads from ${batchItems[0]?.label ?? '?'}\n`);
+  await page.goto(expectedUrl, { waitUntil: 'commit', timeout: 10_000 }).catch((err: Error) => outside.navigations.push(`goto: ${err.message.split('\n')[0]}`));
   const report = await reported;
   clearTimeout(timer);
   onNavigatedAway = null;
   await new Promise((r) => setTimeout(r, 20)); // late CDP events
+  if (hung) {
+    // A busy renderer would hang the next load too: start over in a fresh tab.
+    const old = page;
+    page = await openPage();
+    void old.close().catch(() => undefined);
+  }
   waiting.delete(key);
   batches.delete(key);
   if (report.fatal) throw new Error(`harness failed: ${report.fatal}`);
@@ -241,10 +264,17 @@ const controlItems: Item[] = [
 }
 
 /** Finds the payloads that execute on their own, halving the set; returns how many were found. */
-async function isolate(set: Item[]): Promise<number> {
-  const { report, outside: o } = await runBatch(set, unsanitized);
-  if (!hasExecution(o, report)) return 0;
-  if (set.length > 1) {
+// Bisecting costs page loads; when many payloads execute (a badly broken sanitizer) the run stays bounded.
+let isolationBudget = 400;
+async function isolate(set: Item[], known?: Outside): Promise<number> {
+  let o = known;
+  if (!o) {
+    isolationBudget--;
+    const run = await runBatch(set, unsanitized);
+    if (!hasExecution(run.outside, run.report)) return 0;
+    o = run.outside;
+  }
+  if (set.length > 1 && isolationBudget > 0) {
     const mid = Math.ceil(set.length / 2);
     const found = (await isolate(set.slice(0, mid))) + (await isolate(set.slice(mid)));
     if (found) return found;
@@ -252,7 +282,7 @@ async function isolate(set: Item[]): Promise<number> {
   }
   for (const item of set) {
     executions.set(item.pid, (executions.get(item.pid) ?? 0) + o.foreignScripts.length + o.dialogs.length + o.navigations.length + o.popups);
-    fail(item.pid, `executed${set.length > 1 ? ` (only together with ${set.length - 1} others)` : ''}: scripts [${o.foreignScripts.join(', ')}] dialogs [${o.dialogs.join(', ')}] navigations [${o.navigations.join(', ')}] popups ${o.popups}`);
+    fail(item.pid, `executed${set.length > 1 ? ` (in a group of ${set.length}; not bisected further)` : ''}: scripts [${o.foreignScripts.join(', ')}] dialogs [${o.dialogs.join(', ')}] navigations [${o.navigations.join(', ')}] popups ${o.popups}`);
   }
   return set.length;
 }
@@ -287,7 +317,7 @@ for (const corpus of corpora) {
     }
     if (hasExecution(o, report)) {
       // Something ran that no payload container claims: bisect the batch (fresh page loads) down to the payloads.
-      const found = await isolate(chunk);
+      const found = await isolate(chunk, isolationBudget > 0 ? undefined : o);
       if (!found) {
         batchLevelFailures++;
         console.log(`  ${corpus} batch @${start}: execution not reproducible per payload: ${JSON.stringify({ ...o, unattributed: report.unattributed })}`);

@@ -14,7 +14,6 @@ interface AxeViolation {
 }
 
 async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
@@ -31,6 +30,8 @@ for (const scheme of ['light', 'dark'] as const) {
     try {
       const page = await context.newPage();
       await page.emulateMedia({ colorScheme: scheme });
+      // The app's CSP refuses injected inline scripts, so axe is loaded as an init script on every page.
+      await page.addInitScript({ path: axePath });
       await page.goto(`${baseURL}/`);
       await expect(page.locator('[data-testid="story-list"] article').nth(3)).toBeVisible();
       const found: string[] = [];
