@@ -5,6 +5,14 @@
 // gets its own source, no section and the same publication time, so neither the
 // section boost nor the time boost can see the category. Last line:
 // `precision@1 X precision@5 Y precision@10 Z`; exits 1 below the issue's floors.
+//
+// What was tuned here, on the aggregate precision only (DEFAULT_RELATED_TUNING,
+// DEFAULT_MAX_TERMS): 128 terms per vector (64: −0.01 P@5); idf flattened to
+// idf^0.15 (shared topical words count, not only rare names: +0.015 P@5);
+// re-scoring by the consensus of the 10 nearest stories (+0.005); subtracting
+// 2.5 × similarity to the mean story (hubness: +0.005 P@1). Tried without gain:
+// title weight 1–5, BM25 k1 0.8–2 and b 0–1, no stemming or an s-stemmer, a
+// longer stop list, dropping terms above 5–30% document frequency.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';

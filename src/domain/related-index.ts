@@ -1,12 +1,25 @@
 // "Related" stories: cosine similarity over BM25-weighted term vectors, with
-// candidates from an inverted index, small boosts for the same section and
-// nearness in time, and near-duplicates (one story from several sources)
-// folded into a single hit. Weights depend on corpus statistics, so they are
-// recomputed lazily: any add/remove marks the index stale and the next query
-// pays one linear pass (a few ms at 10,000 articles) instead of every add.
+// candidates from an inverted index, re-scored by the consensus of the nearest
+// stories, small boosts for the same section and nearness in time, and
+// near-duplicates (one story from several sources) folded into a single hit.
+// Weights depend on corpus statistics, so they are recomputed lazily: any
+// add/remove marks the index stale and the next query pays one linear pass
+// (a few ms at 10,000 articles) instead of every add paying it.
 import type { TermVector } from './article';
+import { findDuplicates, identityCosine, type Scratch } from './near-duplicates';
+import {
+  computeWeights,
+  DEFAULT_RELATED_TUNING,
+  weighRow,
+  weighVector,
+  type CorpusWeights,
+  type RelatedTuning,
+  type WeighedRow,
+} from './related-weights';
 import { SparseStore } from './sparse-store';
 import { checkTermVector } from './term-vector';
+
+export { DEFAULT_RELATED_TUNING, type RelatedTuning } from './related-weights';
 
 /** An article as the related-stories index sees it. */
 export interface IndexedDoc {
@@ -38,68 +51,25 @@ export interface SimilarOptions extends RelatedOptions {
   excludeId?: string;
 }
 
-/** Scoring knobs; the defaults are the ones measured best on the BBC evaluation. */
-export interface RelatedTuning {
-  /** BM25 term-frequency saturation. */
-  k1: number;
-  /** BM25 length normalisation (0 = none). */
-  b: number;
-  /** Terms in fewer documents than this carry no weight (they can never link two stories). */
-  minDf: number;
-  /** Score multiplier bonus for the same (non-empty) section. */
-  sectionBoost: number;
-  /** Score multiplier bonus for stories published at the same moment, fading with distance. */
-  timeBoost: number;
-  /** Time over which the time boost fades by a factor e. */
-  timeScaleMs: number;
-  /** Cosine at or above which two stories count as the same story. */
-  duplicateThreshold: number;
-  /** Nearest stories blended into the query for re-scoring (0 = plain cosine). */
-  feedbackDocs: number;
-  /** Weight of those stories' centroid against the query's own vector (1). */
-  feedbackWeight: number;
-  /** How many first-pass candidates are re-scored. */
-  rerankDepth: number;
-  /** Terms in more than this share of documents carry no weight (corpus-specific stop words). */
-  maxDfShare: number;
-  /** Exponent on idf: below 1 favours mid-frequency topical words over rare names. */
-  idfPower: number;
-  /** How much of a story's similarity to the corpus centroid is subtracted (hubness reduction). */
-  centering: number;
-}
-
-/** Scoring defaults (see scripts/eval-related.ts for how they were chosen). */
-export const DEFAULT_RELATED_TUNING: Readonly<RelatedTuning> = {
-  k1: 1.2,
-  b: 0.75,
-  minDf: 2,
-  sectionBoost: 0.1,
-  timeBoost: 0.1,
-  timeScaleMs: 3 * 24 * 3600 * 1000,
-  duplicateThreshold: 0.7,
-  feedbackDocs: 5,
-  feedbackWeight: 1,
-  rerankDepth: 100,
-  centering: 0,
-  idfPower: 1,
-  maxDfShare: 1,
-};
-
 /** Default number of related hits. */
 export const DEFAULT_RELATED_LIMIT = 5;
+
+interface Query extends WeighedRow {
+  /** Section label id, or -1 for none. */
+  section: number;
+  /** Epoch ms, or NaN for unknown. */
+  published: number;
+  /** The query's own slot, or -1. */
+  self: number;
+}
 
 interface Candidate {
   slot: number;
   id: string;
   cosine: number;
   score: number;
-}
-
-function growTo<T extends Float64Array | Float32Array | Int32Array>(array: T, size: number): T {
-  if (array.length >= size) return array;
-  const next = new (array.constructor as new (n: number) => T)(Math.max(size, array.length * 2));
-  next.set(array);
-  return next;
+  /** Weighed on first use: only the few pooled candidates ever need it. */
+  row?: WeighedRow;
 }
 
 /** In-memory related-stories index over stored term vectors. */
@@ -111,17 +81,11 @@ export class RelatedIndex {
   private source = new Int32Array(256);
   private published = new Float64Array(256);
   private stale = true;
-  /** Entry → unit-normalised BM25 weight; posting → the same weight, laid out for scanning. */
-  private entryWeight = new Float32Array(0);
-  private postingWeight = new Float32Array(0);
-  private idf: Float64Array = new Float64Array(0);
-  private averageLength = 1;
-  private scratch: Float64Array = new Float64Array(0);
-  /** Slot → cosine-like similarity to the corpus centroid. */
-  private centrality: Float64Array = new Float64Array(0);
-  /** Term id → expanded-query weight during a re-rank; all zero between queries. */
-  private dense: Float64Array = new Float64Array(0);
-  private touched = new Int32Array(0);
+  private weights: CorpusWeights = computeWeights(this.store, DEFAULT_RELATED_TUNING);
+  /** Per-slot sums during a query; all zero between queries. */
+  private scratch: Scratch = { sums: new Float64Array(0), touched: new Int32Array(0) };
+  /** Term id → summed feedback vectors during a re-rank; all zero between queries. */
+  private dense = new Float64Array(0);
 
   /** An empty index; `tuning` overrides scoring defaults. */
   constructor(tuning: Partial<RelatedTuning> = {}) {
@@ -132,6 +96,7 @@ export class RelatedIndex {
   static build(docs: Iterable<IndexedDoc>, tuning: Partial<RelatedTuning> = {}): RelatedIndex {
     const index = new RelatedIndex(tuning);
     for (const doc of docs) index.add(doc);
+    index.store.shrinkToFit();
     index.refresh();
     return index;
   }
@@ -157,9 +122,9 @@ export class RelatedIndex {
     checkDoc(doc);
     if (this.has(doc.id)) this.store.delete(doc.id);
     const slot = this.store.insert(doc.id, doc.vector.terms, doc.vector.weights);
-    this.section = growTo(this.section, slot + 1);
-    this.source = growTo(this.source, slot + 1);
-    this.published = growTo(this.published, slot + 1);
+    this.section = grow(this.section, slot + 1);
+    this.source = grow(this.source, slot + 1);
+    this.published = grow(this.published, slot + 1);
     this.section[slot] = doc.section ? this.label(`section:${doc.section}`) : -1;
     this.source[slot] = this.label(`source:${doc.sourceId}`);
     this.published[slot] = doc.publishedAt;
@@ -171,31 +136,27 @@ export class RelatedIndex {
     if (this.store.delete(id) >= 0) this.stale = true;
   }
 
-  /** The stories most similar to an indexed one, near-duplicates grouped, never the story itself or its own duplicates. */
+  /** The stories most similar to an indexed one (none for an unknown id), near-duplicates grouped, never the story itself or its own duplicates. */
   related(id: string, options: RelatedOptions = {}): RelatedHit[] {
     if (typeof id !== 'string') throw new TypeError('RelatedIndex.related: id must be a string');
     const limit = checkLimit(options.limit);
     this.refresh();
     const slot = this.store.slotOf(id);
-    if (slot < 0) return [];
-    const start = this.store.rowStart[slot];
-    const end = start + this.store.rowLength[slot];
-    const terms = this.store.entryTerm.subarray(start, end);
-    const weights = this.entryWeight.subarray(start, end);
-    const context = { section: this.section[slot], published: this.published[slot], self: slot };
-    return this.rank(terms, weights, context, limit, options.filter);
+    if (slot < 0 || limit === 0) return [];
+    const row = weighRow(this.store, this.weights, slot, this.tuning);
+    return this.rank({ ...row, section: this.section[slot], published: this.published[slot], self: slot }, limit, options.filter);
   }
 
-  /** The stories most similar to an arbitrary term vector (e.g. one not stored yet). */
+  /** The stories most similar to an arbitrary term vector (e.g. one not stored yet); its near-duplicates are left out as well. */
   similar(vector: TermVector, options: SimilarOptions = {}): RelatedHit[] {
     checkTermVector(vector, 'RelatedIndex.similar');
     const limit = checkLimit(options.limit);
     this.refresh();
-    const { terms, weights } = this.weighVector(vector);
+    if (limit === 0) return [];
+    const weighed = weighVector(vector, this.store, this.weights.averageLength, this.tuning);
     const section = options.section ? (this.labels.get(`section:${options.section}`) ?? -2) : -1;
     const self = options.excludeId === undefined ? -1 : this.store.slotOf(options.excludeId);
-    const published = options.publishedAt ?? Number.NaN;
-    return this.rank(terms, weights, { section, published, self }, limit, options.filter);
+    return this.rank({ ...weighed, section, published: options.publishedAt ?? Number.NaN, self }, limit, options.filter);
   }
 
   /** Ids of near-duplicates of an indexed story (any source), most similar first. */
@@ -203,59 +164,22 @@ export class RelatedIndex {
     this.refresh();
     const slot = this.store.slotOf(id);
     if (slot < 0) return [];
-    return this.findDuplicates(slot).map((d) => this.store.ids[d.slot]);
+    const row = weighRow(this.store, this.weights, slot, this.tuning);
+    const rowOf = (other: number) => weighRow(this.store, this.weights, other, this.tuning);
+    return findDuplicates(this.store, this.weights, this.scratch, row, slot, this.tuning.duplicateThreshold, rowOf).map(
+      (d) => this.store.ids[d.slot],
+    );
   }
 
-  /** Recomputes weights and postings if anything changed since the last query. */
+  /** Recomputes weights and postings if anything changed since the last query (queries call it; call it early to pay the cost up front). */
   refresh(): void {
     if (!this.stale) return;
-    const { store } = this;
-    store.rebuildPostings();
-    const idf = (this.idf = this.idfTable());
-    this.entryWeight = new Float32Array(store.entryTerm.length);
-    let totalLength = 0;
-    for (let slot = 0; slot < store.slotCount; slot++) totalLength += this.rowLength(slot);
-    const averageLength = (this.averageLength = store.size > 0 ? totalLength / store.size : 1);
-    for (let slot = 0; slot < store.slotCount; slot++) {
-      const start = store.rowStart[slot];
-      const end = start + store.rowLength[slot];
-      const lengthFactor = this.tuning.k1 * (1 - this.tuning.b + (this.tuning.b * this.rowLength(slot)) / averageLength);
-      let sumSquares = 0;
-      for (let e = start; e < end; e++) {
-        const tf = store.entryCount[e];
-        const w = ((tf * (this.tuning.k1 + 1)) / (tf + lengthFactor)) * idf[store.entryTerm[e]];
-        this.entryWeight[e] = w;
-        sumSquares += w * w;
-      }
-      const norm = sumSquares > 0 ? 1 / Math.sqrt(sumSquares) : 0;
-      for (let e = start; e < end; e++) this.entryWeight[e] *= norm;
+    this.weights = computeWeights(this.store, this.tuning);
+    if (this.scratch.sums.length < this.store.slotCount) {
+      this.scratch = { sums: new Float64Array(this.store.slotCount), touched: new Int32Array(this.store.slotCount) };
     }
-    this.postingWeight = new Float32Array(store.postingEntry.length);
-    for (let p = 0; p < store.postingEntry.length; p++) this.postingWeight[p] = this.entryWeight[store.postingEntry[p]];
-    this.centrality = this.centralities();
-    this.scratch = new Float64Array(store.slotCount);
-    this.touched = new Int32Array(store.slotCount);
-    if (this.dense.length < store.termNames.length) this.dense = new Float64Array(store.termNames.length);
+    if (this.dense.length < this.store.termNames.length) this.dense = new Float64Array(this.store.termNames.length);
     this.stale = false;
-  }
-
-  /** Each story's dot product with the mean story: generic stories ("hubs") are close to everyone. */
-  private centralities(): Float64Array {
-    const { store } = this;
-    const mean = new Float64Array(store.termNames.length);
-    for (let slot = 0; slot < store.slotCount; slot++) {
-      const end = store.rowStart[slot] + store.rowLength[slot];
-      for (let e = store.rowStart[slot]; e < end; e++) mean[store.entryTerm[e]] += this.entryWeight[e];
-    }
-    const n = Math.max(1, store.size);
-    const result = new Float64Array(store.slotCount);
-    for (let slot = 0; slot < store.slotCount; slot++) {
-      const end = store.rowStart[slot] + store.rowLength[slot];
-      let dot = 0;
-      for (let e = store.rowStart[slot]; e < end; e++) dot += (mean[store.entryTerm[e]] / n) * this.entryWeight[e];
-      result[slot] = dot;
-    }
-    return result;
   }
 
   private label(key: string): number {
@@ -267,220 +191,155 @@ export class RelatedIndex {
     return id;
   }
 
-  private rowLength(slot: number): number {
-    const start = this.store.rowStart[slot];
-    const end = start + this.store.rowLength[slot];
-    let length = 0;
-    for (let e = start; e < end; e++) length += this.store.entryCount[e];
-    return length;
+  private rowOf(c: Candidate): WeighedRow {
+    return (c.row ??= weighRow(this.store, this.weights, c.slot, this.tuning));
   }
 
-  private idfTable(): Float64Array {
-    const { df } = this.store;
-    const n = this.store.size;
-    const idf = new Float64Array(this.store.termNames.length);
-    for (let t = 0; t < idf.length; t++) {
-      idf[t] = df[t] >= this.tuning.minDf && df[t] <= this.tuning.maxDfShare * n ? Math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5)) ** this.tuning.idfPower : 0;
-    }
-    return idf;
-  }
-
-  /** Weighs an outside vector as if it were one more document of the corpus. */
-  private weighVector(vector: TermVector): { terms: Int32Array; weights: Float32Array } {
-    const n = this.store.size + 1;
-    let length = 0;
-    for (const w of vector.weights) length += w;
-    const averageLength = (this.averageLength * (n - 1) + length) / n;
-    const lengthFactor = this.tuning.k1 * (1 - this.tuning.b + (this.tuning.b * length) / averageLength);
-    const terms: number[] = [];
-    const weights: number[] = [];
-    let sumSquares = 0;
-    vector.terms.forEach((term, i) => {
-      const termId = this.store.termId(term);
-      const df = (termId < 0 ? 0 : this.store.df[termId]) + 1;
-      if (df < this.tuning.minDf) return;
-      const tf = vector.weights[i];
-      const w = ((tf * (this.tuning.k1 + 1)) / (tf + lengthFactor)) * Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      sumSquares += w * w;
-      if (termId >= 0) {
-        terms.push(termId);
-        weights.push(w);
-      }
-    });
-    const norm = sumSquares > 0 ? 1 / Math.sqrt(sumSquares) : 0;
-    return { terms: Int32Array.from(terms), weights: Float32Array.from(weights, (w) => w * norm) };
-  }
-
-  /** Cosine of the query against every document sharing a term with it. */
-  private accumulate(terms: Int32Array, weights: Float32Array): number {
-    const { postingStart, postingSlot } = this.store;
-    const { scratch, touched, postingWeight } = this;
-    let count = 0;
-    for (let i = 0; i < terms.length; i++) {
-      const w = weights[i];
-      // Zero-idf terms have all-zero postings; skipping them also keeps `touched` free of repeats.
-      if (w === 0 || this.idf[terms[i]] === 0) continue;
-      const end = postingStart[terms[i] + 1];
-      for (let p = postingStart[terms[i]]; p < end; p++) {
-        const slot = postingSlot[p];
-        if (scratch[slot] === 0) touched[count++] = slot;
-        scratch[slot] += w * postingWeight[p];
-      }
-    }
-    return count;
-  }
-
-  private rank(
-    terms: Int32Array,
-    weights: Float32Array,
-    query: { section: number; published: number; self: number },
-    limit: number,
-    filter: ((id: string) => boolean) | undefined,
-  ): RelatedHit[] {
-    const count = this.accumulate(terms, weights);
-    const { duplicateThreshold, sectionBoost, timeBoost, timeScaleMs } = this.tuning;
-    let candidates: Candidate[] = [];
-    const consumed = new Set<number>();
-    for (let i = 0; i < count; i++) {
-      const slot = this.touched[i];
-      const cosine = this.scratch[slot];
-      this.scratch[slot] = 0;
-      if (slot === query.self || cosine <= 0) continue;
-      // The query's own duplicates are the same story, not a related one.
-      if (cosine >= duplicateThreshold) {
-        consumed.add(slot);
-        continue;
-      }
-      const id = this.store.ids[slot];
-      if (filter && !filter(id)) continue;
-      candidates.push({ slot, id, cosine, score: cosine - this.tuning.centering * this.centrality[slot] });
-    }
-    if (this.tuning.feedbackDocs > 0) candidates = this.rerank(candidates, limit);
-    for (const c of candidates) {
-      if (query.section >= 0 && this.section[c.slot] === query.section) c.score *= 1 + sectionBoost;
-      if (Number.isFinite(query.published)) {
-        c.score *= 1 + timeBoost * Math.exp(-Math.abs(this.published[c.slot] - query.published) / timeScaleMs);
-      }
-    }
+  private rank(query: Query, limit: number, filter: ((id: string) => boolean) | undefined): RelatedHit[] {
     // Room for duplicates that will be folded into better hits.
-    return this.group(topCandidates(candidates, limit * 4 + 16), candidates, query.self, consumed, limit, filter);
+    const room = limit * 4 + 16;
+    const pool = this.pool(query, Math.max(this.tuning.rerankDepth, room), filter);
+    // The query's own duplicates are the same story, not a related one. Only the pool can
+    // produce hits, so only the pool needs checking.
+    const threshold = this.tuning.duplicateThreshold;
+    const related = pool.filter((c) => identityCosine(query, this.rowOf(c)) < threshold);
+    this.rescore(related);
+    const { sectionBoost, timeBoost, timeScaleMs } = this.tuning;
+    for (const c of related) {
+      let bonus = 0;
+      if (query.section >= 0 && this.section[c.slot] === query.section) bonus += sectionBoost;
+      if (Number.isFinite(query.published)) {
+        bonus += timeBoost * Math.exp(-Math.abs(this.published[c.slot] - query.published) / timeScaleMs);
+      }
+      // Proportional, and always upwards: a negative score (after centering) moves towards zero.
+      c.score = stable(c.score + Math.abs(c.score) * bonus);
+    }
+    return this.group(related.sort(byScore), limit);
   }
 
   /**
-   * Pseudo-relevance feedback: the query is moved towards its few nearest stories and the
-   * best candidates are re-scored against it. One story's own words are a noisy sample of
-   * its topic; its neighbours' shared words are a steadier one.
+   * The `size` documents with the highest cosine to the query (an inverted-index scan; ties
+   * at the cut are all kept), best first, passing `filter`, never the query itself. Objects
+   * are made only for those: at 10,000 stories most documents share some word with the query.
    */
-  private rerank(candidates: Candidate[], limit: number): Candidate[] {
-    const { feedbackDocs, feedbackWeight, rerankDepth } = this.tuning;
-    const pool = topCandidates(candidates, Math.max(rerankDepth, limit * 4 + 16), (c) => c.cosine);
-    const feedback = pool.slice(0, feedbackDocs);
-    if (feedback.length < 2) return pool;
-    const { dense, store, entryWeight } = this;
-    const used: number[] = [];
-    for (const c of feedback) {
-      const end = store.rowStart[c.slot] + store.rowLength[c.slot];
-      for (let e = store.rowStart[c.slot]; e < end; e++) {
-        if (dense[store.entryTerm[e]] === 0) used.push(store.entryTerm[e]);
-        dense[store.entryTerm[e]] += entryWeight[e];
+  private pool(query: Query, size: number, filter: ((id: string) => boolean) | undefined): Candidate[] {
+    const { postingStart, postingSlot } = this.store;
+    const { postingWeight, idf } = this.weights;
+    const { sums, touched } = this.scratch;
+    let count = 0;
+    for (let i = 0; i < query.terms.length; i++) {
+      const w = query.weights[i];
+      const termId = query.terms[i];
+      // Zero-idf terms have all-zero postings; skipping them also keeps `touched` free of repeats.
+      if (w === 0 || idf[termId] === 0) continue;
+      for (let p = postingStart[termId]; p < postingStart[termId + 1]; p++) {
+        const slot = postingSlot[p];
+        if (sums[slot] === 0) touched[count++] = slot;
+        sums[slot] += w * postingWeight[p];
       }
     }
-    const feedbackSlots = new Set(feedback.map((c) => c.slot));
-    for (const c of pool) {
-      const end = store.rowStart[c.slot] + store.rowLength[c.slot];
-      let dot = 0;
-      for (let e = store.rowStart[c.slot]; e < end; e++) dot += dense[store.entryTerm[e]] * entryWeight[e];
-      // Leave-one-out: a feedback story is compared with the others, not with its own (unit) vector.
-      const neighbourhood = feedbackSlots.has(c.slot) ? (dot - 1) / (feedback.length - 1) : dot / feedback.length;
-      c.score = (c.cosine + feedbackWeight * neighbourhood) / (1 + feedbackWeight) - this.tuning.centering * this.centrality[c.slot];
+    let kept = 0;
+    const cosines = new Float64Array(count);
+    for (let i = 0; i < count; i++) {
+      const slot = touched[i];
+      const cosine = stable(sums[slot]);
+      sums[slot] = 0;
+      if (slot === query.self || cosine < this.tuning.minCosine || cosine <= 0) continue;
+      touched[kept] = slot;
+      cosines[kept++] = cosine;
     }
-    for (const t of used) dense[t] = 0;
-    return pool;
+    let want = size;
+    for (;;) {
+      const cutoff = kept > want ? kthLargest(cosines.slice(0, kept), want) : -Infinity;
+      const pool: Candidate[] = [];
+      for (let i = 0; i < kept; i++) {
+        if (cosines[i] < cutoff) continue;
+        const id = this.store.ids[touched[i]];
+        if (filter && !filter(id)) continue;
+        pool.push({ slot: touched[i], id, cosine: cosines[i], score: cosines[i] });
+      }
+      // A strict filter may leave too few: widen the cut and look again.
+      if (pool.length >= size || cutoff === -Infinity) return pool.sort((a, b) => b.cosine - a.cosine || compareIds(a.id, b.id));
+      want *= 4;
+    }
   }
 
-  /** Walks candidates best first, folding each accepted hit's near-duplicates into it. */
-  private group(
-    first: Candidate[],
-    all: Candidate[],
-    self: number,
-    consumed: Set<number>,
-    limit: number,
-    filter: ((id: string) => boolean) | undefined,
-  ): RelatedHit[] {
-    const hits: RelatedHit[] = [];
-    let ordered = first;
-    for (let i = 0; hits.length < limit; i++) {
-      if (i === ordered.length) {
-        // The short list ran out because duplicates were folded away: sort everything once.
-        if (ordered.length === all.length) break;
-        ordered = [...all].sort(byScore);
+  /**
+   * Final score of each pooled candidate: its cosine blended with its mean cosine to the
+   * query's nearest stories (pseudo-relevance feedback: one story's words are a noisy sample
+   * of its topic, its neighbours' consensus a steadier one), minus its similarity to the mean
+   * story, so that generic stories do not turn up as "related" to everything.
+   */
+  private rescore(pool: Candidate[]): void {
+    const { feedbackWeight, centering } = this.tuning;
+    const { dense } = this;
+    const feedback = pool.slice(0, this.tuning.feedbackDocs);
+    const useFeedback = feedback.length >= 2 && feedbackWeight > 0;
+    const used: number[] = [];
+    for (const c of useFeedback ? feedback : []) {
+      const row = this.rowOf(c);
+      for (let i = 0; i < row.terms.length; i++) {
+        if (dense[row.terms[i]] === 0) used.push(row.terms[i]);
+        dense[row.terms[i]] += row.weights[i];
       }
+    }
+    const inFeedback = new Set(feedback.map((c) => c.slot));
+    for (const c of pool) {
+      let score = c.cosine;
+      if (useFeedback) {
+        const row = this.rowOf(c);
+        let dot = 0;
+        for (let i = 0; i < row.terms.length; i++) dot += dense[row.terms[i]] * row.weights[i];
+        // Leave-one-out: a feedback story is compared with the others, not with its own unit vector.
+        const consensus = inFeedback.has(c.slot) ? (dot - 1) / (feedback.length - 1) : dot / feedback.length;
+        score = (score + feedbackWeight * consensus) / (1 + feedbackWeight);
+      }
+      c.score = score - centering * this.weights.centrality[c.slot];
+    }
+    for (const t of used) dense[t] = 0;
+  }
+
+  /** Walks candidates best first, folding into each accepted hit its near-duplicates among the rest. */
+  private group(ordered: Candidate[], limit: number): RelatedHit[] {
+    const hits: RelatedHit[] = [];
+    const consumed = new Set<number>();
+    const threshold = this.tuning.duplicateThreshold;
+    for (let i = 0; i < ordered.length && hits.length < limit; i++) {
       const candidate = ordered[i];
       if (consumed.has(candidate.slot)) continue;
-      consumed.add(candidate.slot);
       const hit: RelatedHit = { id: candidate.id, score: candidate.score, alsoCoveredBy: [] };
-      for (const duplicate of this.findDuplicates(candidate.slot)) {
-        if (duplicate.slot === self || consumed.has(duplicate.slot)) continue;
-        const id = this.store.ids[duplicate.slot];
-        if (filter && !filter(id)) continue;
-        consumed.add(duplicate.slot);
-        if (this.source[duplicate.slot] !== this.source[candidate.slot]) hit.alsoCoveredBy.push(id);
+      const row = this.rowOf(candidate);
+      const duplicates: Array<{ other: Candidate; cosine: number }> = [];
+      for (let j = i + 1; j < ordered.length; j++) {
+        const other = ordered[j];
+        if (consumed.has(other.slot)) continue;
+        const cosine = identityCosine(row, this.rowOf(other));
+        if (cosine >= threshold) duplicates.push({ other, cosine });
+      }
+      duplicates.sort((a, b) => b.cosine - a.cosine || compareIds(a.other.id, b.other.id));
+      for (const { other } of duplicates) {
+        consumed.add(other.slot);
+        if (this.source[other.slot] !== this.source[candidate.slot]) hit.alsoCoveredBy.push(other.id);
       }
       hits.push(hit);
     }
     return hits;
   }
+}
 
-  /**
-   * Documents whose cosine with `slot` reaches the duplicate threshold. Only postings of the
-   * document's strongest terms are scanned: a document sharing none of them cannot reach
-   * the threshold, because the remaining terms' weight is too small (Cauchy–Schwarz).
-   */
-  private findDuplicates(slot: number): Array<{ slot: number; cosine: number }> {
-    const { store, entryWeight } = this;
-    const threshold = this.tuning.duplicateThreshold;
-    const start = store.rowStart[slot];
-    const end = start + store.rowLength[slot];
-    const order: number[] = [];
-    for (let e = start; e < end; e++) if (entryWeight[e] > 0) order.push(e);
-    order.sort((a, b) => entryWeight[b] - entryWeight[a]);
-    let rest = 1;
-    let strong = 0;
-    while (strong < order.length && Math.sqrt(Math.max(rest, 0)) >= threshold) {
-      rest -= entryWeight[order[strong]] ** 2;
-      strong++;
-    }
-    const restNorm = Math.sqrt(Math.max(rest, 0));
-    const terms = Int32Array.from(order.slice(0, strong), (e) => store.entryTerm[e]);
-    const weights = Float32Array.from(order.slice(0, strong), (e) => entryWeight[e]);
-    const count = this.accumulate(terms, weights);
-    const found: Array<{ slot: number; cosine: number }> = [];
-    for (let i = 0; i < count; i++) {
-      const other = this.touched[i];
-      const partial = this.scratch[other];
-      this.scratch[other] = 0;
-      if (other === slot || partial + restNorm < threshold) continue;
-      const cosine = this.cosine(slot, other);
-      if (cosine >= threshold) found.push({ slot: other, cosine });
-    }
-    return found.sort((a, b) => b.cosine - a.cosine || compareIds(store.ids[a.slot], store.ids[b.slot]));
-  }
+/**
+ * Rounds away float noise: sums taken in a different order (another insertion order, so
+ * other term ids) differ in the last bits, and order must not depend on that.
+ */
+function stable(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
 
-  /** Exact cosine of two indexed documents (rows are sorted by term id, so one merge pass). */
-  private cosine(a: number, b: number): number {
-    const { entryTerm } = this.store;
-    let i = this.store.rowStart[a];
-    let j = this.store.rowStart[b];
-    const iEnd = i + this.store.rowLength[a];
-    const jEnd = j + this.store.rowLength[b];
-    let dot = 0;
-    while (i < iEnd && j < jEnd) {
-      if (entryTerm[i] === entryTerm[j]) dot += this.entryWeight[i++] * this.entryWeight[j++];
-      else if (entryTerm[i] < entryTerm[j]) i++;
-      else j++;
-    }
-    return dot;
-  }
+function grow<T extends Float64Array | Int32Array>(array: T, size: number): T {
+  if (array.length >= size) return array;
+  const next = new (array.constructor as new (n: number) => T)(Math.max(size, array.length * 2));
+  next.set(array);
+  return next;
 }
 
 function compareIds(a: string, b: string): number {
@@ -491,13 +350,29 @@ function byScore(a: Candidate, b: Candidate): number {
   return b.score - a.score || compareIds(a.id, b.id);
 }
 
-/** The best few candidates in order, without sorting thousands of weak ones. */
-function topCandidates(candidates: Candidate[], keep: number, key = (c: Candidate) => c.score): Candidate[] {
-  const order = (a: Candidate, b: Candidate) => key(b) - key(a) || compareIds(a.id, b.id);
-  if (candidates.length <= keep) return [...candidates].sort(order);
-  const scores = Float64Array.from(candidates, key).sort();
-  const cutoff = scores[scores.length - keep];
-  return candidates.filter((c) => key(c) >= cutoff).sort(order);
+/** The k-th largest value (1-based) by quickselect; reorders `values`. */
+function kthLargest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i] > pivot) i++;
+      while (values[j] < pivot) j--;
+      if (i <= j) {
+        const t = values[i];
+        values[i++] = values[j];
+        values[j--] = t;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return values[target];
 }
 
 function checkLimit(limit: number | undefined): number {

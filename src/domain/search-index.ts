@@ -1,7 +1,10 @@
 // Offline search over titles, excerpts and bodies, small enough for a phone with 10,000 stories:
 // bodies are not indexed word by word; each article's stored term vector (its strongest body terms)
 // stands in for the body, plus every title and excerpt term. Prefix matching on the last word typed.
+// Postings live in the shared typed-array layout (sparse-store.ts), rebuilt lazily after changes.
 import type { TermVector } from './article';
+import { SparseStore } from './sparse-store';
+import { checkTermVector } from './term-vector';
 import { foldWord, tokenSpans, tokenize } from './tokenize';
 
 /** What the search index needs of an article. */
@@ -34,8 +37,12 @@ const K1 = 1.2;
 const TITLE_BONUS = 2;
 const EXCERPT_WEIGHT = 2;
 const MIN_PREFIX = 2;
-/** Prefix expansion stops here: "a" should not fan out to half the vocabulary. */
+/** Prefix expansion keeps the most widespread completions: "a" should not fan out to half the vocabulary. */
 const MAX_EXPANSIONS = 50;
+/** A completion of the word being typed counts a little less than the word itself. */
+const EXPANSION_WEIGHT = 0.8;
+/** Query words beyond this are ignored (one bit each in a match mask). */
+const MAX_GROUPS = 30;
 
 /** Splits a query into whole-word terms and, unless it ends in a space, the last word as a prefix. */
 export function parseQuery(query: string, language?: string | null): ParsedQuery {
@@ -56,134 +63,210 @@ export function parseQuery(query: string, language?: string | null): ParsedQuery
 
 /** In-memory search index; add/remove as articles are stored and evicted. */
 export class SearchIndex {
-  private slotOf = new Map<string, number>();
-  private ids: Array<string | null> = [];
-  private free: number[] = [];
-  private postings = new Map<string, { slots: number[]; weights: number[] }>();
-  private docTerms: Array<string[] | null> = [];
-  private vocabulary: string[] | null = null;
-
-  /** Number of indexed articles. */
-  get size(): number {
-    return this.slotOf.size;
-  }
-
-  /** Indexes (or re-indexes) one article. */
-  add(doc: SearchDoc): void {
-    if (!doc || typeof doc.id !== 'string' || !doc.id) throw new TypeError('SearchIndex.add: doc.id must be a non-empty string');
-    if (this.slotOf.has(doc.id)) this.remove(doc.id);
-    const weights = new Map<string, number>();
-    doc.vector.terms.forEach((t, i) => weights.set(t, doc.vector.weights[i] ?? 0));
-    // Titles and excerpts are searchable in full, even terms too weak to make the stored vector.
-    for (const t of tokenize(doc.excerpt, doc.language)) weights.set(t, Math.max(weights.get(t) ?? 0, EXCERPT_WEIGHT));
-    const titleTerms = new Set(tokenize(doc.title, doc.language));
-    for (const t of titleTerms) if (!weights.has(t)) weights.set(t, 1);
-    const slot = this.free.pop() ?? this.ids.length;
-    this.ids[slot] = doc.id;
-    this.slotOf.set(doc.id, slot);
-    const terms: string[] = [];
-    for (const [term, tf] of weights) {
-      if (!(tf > 0)) continue;
-      let list = this.postings.get(term);
-      if (!list) {
-        list = { slots: [], weights: [] };
-        this.postings.set(term, list);
-        this.vocabulary = null;
-      }
-      list.slots.push(slot);
-      list.weights.push((tf * (K1 + 1)) / (tf + K1) + (titleTerms.has(term) ? TITLE_BONUS : 0));
-      terms.push(term);
-    }
-    this.docTerms[slot] = terms;
-  }
-
-  /** Removes an article (evicted or deleted). */
-  remove(id: string): void {
-    const slot = this.slotOf.get(id);
-    if (slot === undefined) return;
-    for (const term of this.docTerms[slot] ?? []) {
-      const list = this.postings.get(term);
-      if (!list) continue;
-      const i = list.slots.indexOf(slot);
-      if (i >= 0) {
-        list.slots.splice(i, 1);
-        list.weights.splice(i, 1);
-      }
-      if (list.slots.length === 0) {
-        this.postings.delete(term);
-        this.vocabulary = null;
-      }
-    }
-    this.docTerms[slot] = null;
-    this.ids[slot] = null;
-    this.slotOf.delete(id);
-    this.free.push(slot);
-  }
-
-  private sortedVocabulary(): string[] {
-    this.vocabulary ??= [...this.postings.keys()].sort();
-    return this.vocabulary;
-  }
-
-  /** Index terms starting with `prefix` (binary search in the sorted vocabulary). */
-  private expand(prefix: string): string[] {
-    const vocab = this.sortedVocabulary();
-    let lo = 0;
-    let hi = vocab.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (vocab[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: string[] = [];
-    for (let i = lo; i < vocab.length && vocab[i]!.startsWith(prefix) && out.length < MAX_EXPANSIONS; i++) out.push(vocab[i]!);
-    return out;
-  }
-
-  /** Ranked results: stories matching every word first (best first), then stories matching some. */
-  search(query: string, opts: { limit?: number; language?: string | null } = {}): SearchHit[] {
-    const limit = opts.limit ?? 20;
-    const parsed = parseQuery(query, opts.language);
-    // Each query word is a group of index terms: itself, or for the word being typed, every
-    // term it is the beginning of (and its own term, so "floods" still finds "flood").
-    const groups: string[][] = parsed.terms.map((t) => [t]);
-    if (parsed.prefix || parsed.prefixTerm) {
-      const candidates = new Set([...(parsed.prefixTerm ? [parsed.prefixTerm] : []), ...(parsed.prefix ? this.expand(parsed.prefix) : [])]);
-      groups.push([...candidates]);
-    }
-    if (groups.length === 0) return [];
-    const n = Math.max(1, this.size);
-    const score = new Map<number, { score: number; groups: number; terms: string[] }>();
-    groups.forEach((group) => {
-      const seenInGroup = new Set<number>();
-      for (const term of group) {
-        const list = this.postings.get(term);
-        if (!list) continue;
-        const idf = Math.log(1 + (n - list.slots.length + 0.5) / (list.slots.length + 0.5));
-        for (let i = 0; i < list.slots.length; i++) {
-          const slot = list.slots[i]!;
-          const entry = score.get(slot) ?? { score: 0, groups: 0, terms: [] };
-          entry.score += idf * list.weights[i]!;
-          entry.terms.push(term);
-          if (!seenInGroup.has(slot)) {
-            seenInGroup.add(slot);
-            entry.groups++;
-          }
-          score.set(slot, entry);
-        }
-      }
-    });
-    return [...score]
-      .map(([slot, e]) => ({ id: this.ids[slot]!, score: e.score, groups: e.groups, terms: [...new Set(e.terms)] }))
-      .sort((a, b) => b.groups - a.groups || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-      .slice(0, limit)
-      .map(({ id, score: s, terms }) => ({ id, score: Math.round(s * 1000) / 1000, terms }));
-  }
+  private readonly store = new SparseStore();
+  private stale = true;
+  /** The vocabulary sorted, for prefix lookups; merged incrementally as terms arrive. */
+  private sorted: string[] = [];
+  private sortedGeneration = -1;
+  private sortedCount = 0;
+  private score = new Float64Array(0);
+  private best = new Float64Array(0);
+  private mask = new Int32Array(0);
+  private touched = new Int32Array(0);
+  private groupTouched = new Int32Array(0);
 
   /** Builds an index from stored articles (start-up). */
   static build(docs: Iterable<SearchDoc>): SearchIndex {
     const index = new SearchIndex();
     for (const doc of docs) index.add(doc);
+    index.store.shrinkToFit();
+    index.refresh();
     return index;
   }
+
+  /** Number of indexed articles. */
+  get size(): number {
+    return this.store.size;
+  }
+
+  /** Whether an article id is indexed. */
+  has(id: string): boolean {
+    return this.store.slotOf(id) >= 0;
+  }
+
+  /** Indexes (or re-indexes) one article. */
+  add(doc: SearchDoc): void {
+    if (!doc || typeof doc.id !== 'string' || !doc.id) throw new TypeError('SearchIndex.add: doc.id must be a non-empty string');
+    if (typeof doc.title !== 'string' || typeof doc.excerpt !== 'string') {
+      throw new TypeError(`SearchIndex.add: ${doc.id}: title and excerpt must be strings`);
+    }
+    checkTermVector(doc.vector, `SearchIndex.add: ${doc.id}`);
+    const weights = new Map<string, number>();
+    doc.vector.terms.forEach((t, i) => weights.set(t, doc.vector.weights[i]));
+    // Titles and excerpts are searchable in full, even terms too weak to make the stored vector.
+    for (const t of tokenize(doc.excerpt, doc.language)) weights.set(t, Math.max(weights.get(t) ?? 0, EXCERPT_WEIGHT));
+    const titleTerms = new Set(tokenize(doc.title, doc.language));
+    for (const t of titleTerms) if (!weights.has(t)) weights.set(t, 1);
+    const terms: string[] = [];
+    const scores: number[] = [];
+    for (const [term, tf] of weights) {
+      terms.push(term);
+      scores.push((tf * (K1 + 1)) / (tf + K1) + (titleTerms.has(term) ? TITLE_BONUS : 0));
+    }
+    if (this.has(doc.id)) this.store.delete(doc.id);
+    this.store.insert(doc.id, terms, scores);
+    this.stale = true;
+  }
+
+  /** Removes an article (evicted or deleted). */
+  remove(id: string): void {
+    if (this.store.delete(id) >= 0) this.stale = true;
+  }
+
+  /** Ranked results: stories matching every word first (best first), then stories matching some; ties by id. */
+  search(query: string, opts: { limit?: number; language?: string | null } = {}): SearchHit[] {
+    const limit = opts.limit ?? 20;
+    if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`SearchIndex.search: limit must be a non-negative integer, got ${limit}`);
+    const parsed = parseQuery(query, opts.language);
+    this.refresh();
+    // Each query word is a group of index terms: itself, or for the word being typed, its own
+    // term and the terms it is the beginning of (so "floods" still finds "flood").
+    const groups = parsed.terms.map((t) => this.weighted([[t, 1]]));
+    if (parsed.prefix || parsed.prefixTerm) groups.push(this.expand(parsed.prefix, parsed.prefixTerm));
+    groups.splice(MAX_GROUPS);
+    if (groups.length === 0 || limit === 0) return [];
+
+    let count = 0;
+    groups.forEach((group, g) => {
+      const groupCount = this.scoreGroup(group);
+      for (let i = 0; i < groupCount; i++) {
+        const slot = this.groupTouched[i];
+        if (this.mask[slot] === 0) this.touched[count++] = slot;
+        this.score[slot] += this.best[slot];
+        this.mask[slot] |= 1 << g;
+        this.best[slot] = 0;
+      }
+    });
+    const hits: Array<{ slot: number; id: string; groups: number; score: number }> = [];
+    for (let i = 0; i < count; i++) {
+      const slot = this.touched[i];
+      hits.push({ slot, id: this.store.ids[slot], groups: bitCount(this.mask[slot]), score: Math.round(this.score[slot] * 1000) / 1000 });
+      this.score[slot] = 0;
+      this.mask[slot] = 0;
+    }
+    return hits
+      .sort((a, b) => b.groups - a.groups || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .slice(0, limit)
+      .map((h) => ({ id: h.id, score: h.score, terms: this.matchedTerms(h.slot, groups) }));
+  }
+
+  /** Rebuilds postings and the sorted vocabulary if anything changed (searches call it). */
+  refresh(): void {
+    if (!this.stale) return;
+    this.store.rebuildPostings();
+    this.sortVocabulary();
+    const slots = this.store.slotCount;
+    if (this.score.length < slots) {
+      this.score = new Float64Array(slots);
+      this.best = new Float64Array(slots);
+      this.mask = new Int32Array(slots);
+      this.touched = new Int32Array(slots);
+      this.groupTouched = new Int32Array(slots);
+    }
+    this.stale = false;
+  }
+
+  private sortVocabulary(): void {
+    const names = this.store.termNames;
+    if (this.sortedGeneration !== this.store.generation) this.sorted = [...names].sort();
+    else if (this.sortedCount < names.length) this.sorted = mergeSorted(this.sorted, names.slice(this.sortedCount).sort());
+    this.sortedGeneration = this.store.generation;
+    this.sortedCount = names.length;
+  }
+
+  /** Known, live terms with their weights. */
+  private weighted(terms: Array<[string, number]>): Array<{ termId: number; weight: number }> {
+    const out: Array<{ termId: number; weight: number }> = [];
+    for (const [term, weight] of terms) {
+      const termId = this.store.termId(term);
+      if (termId >= 0 && this.store.df[termId] > 0 && !out.some((o) => o.termId === termId)) out.push({ termId, weight });
+    }
+    return out;
+  }
+
+  /** The word being typed: its own term, and the most widespread vocabulary terms it begins. */
+  private expand(prefix: string | null, own: string | null): Array<{ termId: number; weight: number }> {
+    const completions: number[] = [];
+    if (prefix) {
+      let lo = 0;
+      let hi = this.sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.sorted[mid] < prefix) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < this.sorted.length && this.sorted[i].startsWith(prefix); i++) {
+        const termId = this.store.termId(this.sorted[i]);
+        if (this.store.df[termId] > 0) completions.push(termId);
+      }
+    }
+    const { df } = this.store;
+    completions.sort((a, b) => df[b] - df[a] || a - b);
+    const terms: Array<[string, number]> = own ? [[own, 1]] : [];
+    for (const termId of completions.slice(0, MAX_EXPANSIONS)) terms.push([this.store.termNames[termId], EXPANSION_WEIGHT]);
+    return this.weighted(terms);
+  }
+
+  /** Each document's best match within one query word's terms ("flood" and "floodgat" do not add up). */
+  private scoreGroup(group: Array<{ termId: number; weight: number }>): number {
+    const { postingStart, postingSlot, postingEntry, entryCount, df } = this.store;
+    const n = Math.max(1, this.store.size);
+    let count = 0;
+    for (const { termId, weight } of group) {
+      const idf = Math.log(1 + (n - df[termId] + 0.5) / (df[termId] + 0.5));
+      for (let p = postingStart[termId]; p < postingStart[termId + 1]; p++) {
+        const slot = postingSlot[p];
+        const s = weight * idf * entryCount[postingEntry[p]];
+        if (this.best[slot] === 0) this.groupTouched[count++] = slot;
+        if (s > this.best[slot]) this.best[slot] = s;
+      }
+    }
+    return count;
+  }
+
+  private matchedTerms(slot: number, groups: Array<Array<{ termId: number }>>): string[] {
+    const terms: string[] = [];
+    for (const group of groups) for (const { termId } of group) if (this.rowHas(slot, termId)) terms.push(this.store.termNames[termId]);
+    return [...new Set(terms)];
+  }
+
+  /** Binary search in the document's row, which is sorted by term id. */
+  private rowHas(slot: number, termId: number): boolean {
+    let lo = this.store.rowStart[slot];
+    let hi = lo + this.store.rowLength[slot] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const t = this.store.entryTerm[mid];
+      if (t === termId) return true;
+      if (t < termId) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+}
+
+function bitCount(mask: number): number {
+  let count = 0;
+  for (let m = mask; m !== 0; m &= m - 1) count++;
+  return count;
+}
+
+function mergeSorted(a: string[], b: string[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(a[i] <= b[j] ? a[i++] : b[j++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
 }

@@ -4,6 +4,9 @@
 // A JS object or typed array per term or per document would cost more in
 // headers than the data itself at 10,000 articles on a phone.
 
+/** Rows longer than this cannot be sorted by packed keys (far above any term vector). */
+const MAX_ROW = 1 << 20;
+
 /** A growable array of 32-bit values without per-element boxing. */
 function grow<T extends Int32Array | Float32Array | Float64Array | Uint8Array>(array: T, needed: number): T {
   if (needed <= array.length) return array;
@@ -22,6 +25,8 @@ export class SparseStore {
   termNames: string[] = [];
   /** Term id → number of live documents containing it. */
   df = new Int32Array(1024);
+  /** Bumped whenever term ids are renumbered (anything caching term ids must drop its cache). */
+  generation = 0;
 
   /** Slot → document id (empty string for a free slot). */
   readonly ids: string[] = [];
@@ -81,12 +86,18 @@ export class SparseStore {
   /** Stores a document row (terms need not be sorted; duplicates are summed) and returns its slot. The id must not be present. */
   insert(id: string, terms: readonly string[], counts: readonly number[]): number {
     if (this.slots.has(id)) throw new Error(`SparseStore: ${id} is already stored`);
-    const merged = new Map<number, number>();
-    for (let i = 0; i < terms.length; i++) {
-      const termId = this.intern(terms[i]);
-      merged.set(termId, (merged.get(termId) ?? 0) + counts[i]);
+    if (terms.length >= MAX_ROW) throw new RangeError(`SparseStore: ${id} has ${terms.length} terms, more than ${MAX_ROW - 1}`);
+    // Sort by term id without a comparator: pack (term id, position) into one number.
+    const keys = new Float64Array(terms.length);
+    for (let i = 0; i < terms.length; i++) keys[i] = this.intern(terms[i]) * MAX_ROW + i;
+    keys.sort();
+    const row: Array<[number, number]> = [];
+    for (const key of keys) {
+      const termId = Math.floor(key / MAX_ROW);
+      const count = counts[key - termId * MAX_ROW];
+      if (row.length > 0 && row[row.length - 1][0] === termId) row[row.length - 1][1] += count;
+      else row.push([termId, count]);
     }
-    const row = [...merged].sort((a, b) => a[0] - b[0]);
 
     const slot = this.freeSlots.length > 0 ? this.freeSlots.pop()! : this.ids.length;
     if (slot === this.ids.length) this.ids.push(id);
@@ -147,6 +158,19 @@ export class SparseStore {
     this.postingEntry = entriesOut;
   }
 
+  /** Drops the posting → entry map once a caller has derived what it needs from it (saves 4 bytes a posting). */
+  releasePostingEntries(): void {
+    this.postingEntry = new Int32Array(0);
+  }
+
+  /** Releases the slack a bulk load left in the pools (growth doubles; at rest they should be their data's size). */
+  shrinkToFit(): void {
+    if (this.entryTerm.length > this.used + 4096) {
+      this.entryTerm = this.entryTerm.slice(0, this.used);
+      this.entryCount = this.entryCount.slice(0, this.used);
+    }
+  }
+
   private compact(): void {
     this.dropDeadTerms();
     const terms = new Int32Array(Math.max(4096, this.liveEntries));
@@ -189,5 +213,6 @@ export class SparseStore {
     this.termNames = names;
     this.termIds = ids;
     this.df = df;
+    this.generation++;
   }
 }

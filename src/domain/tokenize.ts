@@ -1,7 +1,9 @@
 // Text → index terms, shared by term vectors, search and highlighting so that
-// all three agree on what a "word" is.
+// all three agree on what a "word" is. Words are Unicode (UAX #29) word-like
+// segments: see word-segments.ts.
 import { stemmer } from 'stemmer';
 import { primaryLanguage, stopWordsFor } from './stop-words';
+import { wordSegments } from './word-segments';
 
 /** One index term and the span of the source text it came from. */
 export interface TokenSpan {
@@ -18,7 +20,6 @@ const NUMBER_LIKE = /^[\p{N}.,'’:/-]+$/u;
 const LATIN_WORD = /^\p{Script=Latin}+$/u;
 const APOSTROPHES = /[’ʼ`´]/g;
 
-const segmenters = new Map<string, Intl.Segmenter>();
 const validLocales = new Map<string, string | undefined>();
 
 /** A usable BCP 47 tag or undefined: invalid tags must not make tokenizing throw. */
@@ -36,16 +37,6 @@ function locale(lang: string | null | undefined): string | undefined {
   return validLocales.get(lang);
 }
 
-function segmenterFor(tag: string | undefined): Intl.Segmenter {
-  const key = tag ?? '';
-  let segmenter = segmenters.get(key);
-  if (!segmenter) {
-    segmenter = new Intl.Segmenter(tag, { granularity: 'word' });
-    segmenters.set(key, segmenter);
-  }
-  return segmenter;
-}
-
 /** What tokenizing in one language needs, resolved once per call rather than per word. */
 interface LanguageContext {
   tag: string | undefined;
@@ -55,8 +46,10 @@ interface LanguageContext {
 }
 
 function contextFor(lang: string | null | undefined): LanguageContext {
-  const primary = primaryLanguage(lang);
-  return { tag: locale(lang), stops: stopWordsFor(lang), stemEnglish: primary === null || primary === 'en' };
+  // An invalid tag says nothing about the language: treat the text as of unknown language.
+  const tag = locale(lang);
+  const primary = primaryLanguage(tag);
+  return { tag, stops: stopWordsFor(tag), stemEnglish: primary === null || primary === 'en' };
 }
 
 function fold(word: string, tag: string | undefined): string {
@@ -71,8 +64,22 @@ function termIn(folded: string, ctx: LanguageContext): string | null {
   if (word.length === 0 || ctx.stops.has(word) || NUMBER_LIKE.test(word)) return null;
   if (CJK.test(word)) return SINGLE_KANA.test(word) ? null : word; // lone hiragana are particles
   if (word.length < 2 || (word.length === 2 && word.codePointAt(0)! > 0xffff)) return null;
-  if (ctx.stemEnglish && LATIN_WORD.test(word)) return stemmer(word);
+  if (ctx.stemEnglish && LATIN_WORD.test(word)) return stem(word);
   return word;
+}
+
+// Porter stemming is most of the tokenizer's time, and news repeats its words: remember stems.
+const STEM_CACHE_SIZE = 20_000;
+const stems = new Map<string, string>();
+
+function stem(word: string): string {
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    if (stems.size >= STEM_CACHE_SIZE) stems.clear();
+    stemmed = stemmer(word);
+    stems.set(word, stemmed);
+  }
+  return stemmed;
 }
 
 /** Case-folds one word the same way everywhere (NFKC, locale-aware lower case, straight apostrophes). */
@@ -87,21 +94,24 @@ export function termOf(folded: string, lang?: string | null): string | null {
 
 /** Index terms of a text with their source spans, in text order. */
 export function tokenSpans(text: string, language?: string | null): TokenSpan[] {
-  if (typeof text !== 'string') throw new TypeError('tokenize: text must be a string');
-  const ctx = contextFor(language);
   const spans: TokenSpan[] = [];
-  for (const segment of segmenterFor(ctx.tag).segment(text)) {
-    if (!segment.isWordLike) continue;
-    const folded = fold(segment.segment, ctx.tag);
-    const term = termIn(folded, ctx);
-    if (term !== null) {
-      spans.push({ term, folded, start: segment.index, end: segment.index + segment.segment.length });
-    }
-  }
+  eachTerm(text, language, (term, folded, start, end) => spans.push({ term, folded, start, end }));
   return spans;
 }
 
 /** Index terms of a text, in text order (repeats kept, so callers can count them). */
 export function tokenize(text: string, language?: string | null): string[] {
-  return tokenSpans(text, language).map((span) => span.term);
+  const terms: string[] = [];
+  eachTerm(text, language, (term) => terms.push(term));
+  return terms;
+}
+
+function eachTerm(text: string, language: string | null | undefined, visit: (term: string, folded: string, start: number, end: number) => void): void {
+  if (typeof text !== 'string') throw new TypeError('tokenize: text must be a string');
+  const ctx = contextFor(language);
+  for (const segment of wordSegments(text, ctx.tag, ctx.stemEnglish)) {
+    const folded = fold(segment.segment, ctx.tag);
+    const term = termIn(folded, ctx);
+    if (term !== null) visit(term, folded, segment.index, segment.index + segment.segment.length);
+  }
 }
