@@ -10,6 +10,8 @@ import { createInstallModel } from './ui/models/install';
 import { createLibraryModel } from './ui/models/library';
 import { createReaderModel } from './ui/models/reader';
 import { createRelatedModel } from './ui/models/related';
+import { perRevision } from './ui/models/per-revision';
+import { allIndexEntries } from './storage/articles-repo';
 import { createSettingsModel } from './ui/models/settings';
 import { createSourcesModel } from './ui/models/sources';
 import { createSavePageModel } from './ui/models/save-page';
@@ -29,7 +31,9 @@ const db = dbLifecycle.track(openBroadsheetDb(dbLifecycle.hooks));
 
 const settings = createSettingsModel(db);
 const library = createLibraryModel(db, new URL(import.meta.env.BASE_URL, location.origin).toString(), () => settings.corsProxy.value);
-const related = createRelatedModel(db, library.revision);
+// Related stories and search both index the stored vectors: read them once per change of the library.
+const indexEntries = perRevision(library.revision, async () => allIndexEntries(await db));
+const related = createRelatedModel(indexEntries, library.revision);
 // Previews and saved pages go through the reader's CORS proxy too, when one is set.
 const fetchThroughProxy = (url: string) => fetchBody(url, settings.corsProxy.value);
 const savePage = createSavePageModel(db, library, fetchThroughProxy);
@@ -43,7 +47,7 @@ const models: AppModels = {
   savePage,
   storage: createStoragePanelModel(db),
   backup: createBackupModel(db),
-  search: createSearchModel(db, library.revision),
+  search: createSearchModel(db, indexEntries, library.revision),
   // Mirrored into meta so a backup carries the reader's text settings.
   prefs: createReaderPrefsModel((p) => void db.then((d) => setMeta(d, 'readerPrefs', p))),
   install: createInstallModel(),

@@ -130,10 +130,11 @@ export async function listSections(
   return [...counts].map(([name, c]) => ({ name, ...c })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }
 
-/** Every stored article's id, term vector and ranking facts, for rebuilding the related index. */
-export async function allIndexEntries(
-  db: Db,
-): Promise<Array<Pick<Article, 'id' | 'terms' | 'section' | 'publishedAt' | 'sourceId' | 'title' | 'excerpt' | 'language'>>> {
+/** What the in-memory indexes (related, search) need of a stored article. */
+export type IndexEntry = Pick<Article, 'id' | 'terms' | 'section' | 'publishedAt' | 'sourceId' | 'title' | 'excerpt' | 'language'>;
+
+/** Every stored article's id, term vector and ranking facts, for rebuilding the in-memory indexes. */
+export async function allIndexEntries(db: Db): Promise<IndexEntry[]> {
   const all = await db.getAll('articles');
   return all.map(({ id, terms, section, publishedAt, sourceId, title, excerpt, language }) => ({
     id, terms, section, publishedAt, sourceId, title, excerpt, language,

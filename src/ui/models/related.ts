@@ -1,30 +1,16 @@
 // The in-memory related-stories index, rebuilt from stored term vectors when stored articles change.
 import type { RelatedIndex } from '../../domain/related-index';
-import { allIndexEntries } from '../../storage/articles-repo';
-import type { Db } from '../../storage/db';
+import type { IndexEntry } from '../../storage/articles-repo';
+import { perRevision } from './per-revision';
 
-/** Creates a lazily built related index; `revision` says when the stored articles changed. */
-export function createRelatedModel(dbReady: Promise<Db>, revision: { readonly value: number }) {
-  let built: { revision: number; index: Promise<RelatedIndex> } | null = null;
-
-  /** The index for the current stored articles (built on first use, not at start-up). */
-  function index(): Promise<RelatedIndex> {
-    if (built && built.revision === revision.value) return built.index;
-    const promise = (async () => {
-      const [db, { RelatedIndex }] = await Promise.all([dbReady, import('../../domain/related-index')]);
-      const entries = await allIndexEntries(db);
-      return RelatedIndex.build(
-        entries.map((e) => ({ id: e.id, vector: e.terms, section: e.section, publishedAt: e.publishedAt, sourceId: e.sourceId, title: e.title })),
-      );
-    })();
-    built = { revision: revision.value, index: promise };
-    // A failed build must not be cached forever.
-    promise.catch(() => {
-      if (built?.index === promise) built = null;
-    });
-    return promise;
-  }
-
+/** Creates a lazily built related index (on first use, not at start-up) over the shared index entries. */
+export function createRelatedModel(entries: () => Promise<IndexEntry[]>, revision: { readonly value: number }) {
+  const index = perRevision<RelatedIndex>(revision, async () => {
+    const [list, { RelatedIndex }] = await Promise.all([entries(), import('../../domain/related-index')]);
+    return RelatedIndex.build(
+      list.map((e) => ({ id: e.id, vector: e.terms, section: e.section, publishedAt: e.publishedAt, sourceId: e.sourceId, title: e.title })),
+    );
+  });
   return { index };
 }
 

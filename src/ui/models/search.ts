@@ -1,7 +1,8 @@
 // The search model: an in-memory index built from stored term vectors on first search (not at start-up),
 // rebuilt when stored stories change; results carry the stored article for snippets.
 import type { SearchIndex } from '../../domain/search-index';
-import { allIndexEntries, getArticle } from '../../storage/articles-repo';
+import { getArticle, type IndexEntry } from '../../storage/articles-repo';
+import { perRevision } from './per-revision';
 import type { Db } from '../../storage/db';
 import type { Article } from '../../domain/article';
 
@@ -12,22 +13,12 @@ export interface SearchResult {
 }
 
 /** Creates the search model. */
-export function createSearchModel(dbReady: Promise<Db>, revision: { readonly value: number }) {
-  let built: { revision: number; index: Promise<SearchIndex> } | null = null;
-
-  function index(): Promise<SearchIndex> {
-    if (built && built.revision === revision.value) return built.index;
-    const promise = (async () => {
-      const [db, { SearchIndex }] = await Promise.all([dbReady, import('../../domain/search-index')]);
-      const entries = await allIndexEntries(db);
-      return SearchIndex.build(entries.map((e) => ({ id: e.id, title: e.title, excerpt: e.excerpt, vector: e.terms, language: e.language })));
-    })();
-    built = { revision: revision.value, index: promise };
-    promise.catch(() => {
-      if (built?.index === promise) built = null;
-    });
-    return promise;
-  }
+export function createSearchModel(dbReady: Promise<Db>, entries: () => Promise<IndexEntry[]>, revision: { readonly value: number }) {
+  // Built on the first search, from the same entries the related index reads (one database pass for both).
+  const index = perRevision<SearchIndex>(revision, async () => {
+    const [list, { SearchIndex }] = await Promise.all([entries(), import('../../domain/search-index')]);
+    return SearchIndex.build(list.map((e) => ({ id: e.id, title: e.title, excerpt: e.excerpt, vector: e.terms, language: e.language })));
+  });
 
   /** Ranked results for a query (at most `limit`). */
   async function search(query: string, limit = 30): Promise<SearchResult[]> {
