@@ -5,15 +5,24 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { manifest } from './scripts/manifest.ts';
 import { devCorsProxy } from './scripts/dev-proxy.ts';
 import { csp } from './scripts/csp.ts';
+import { swSyncRuntime } from './scripts/sw-sync-runtime.ts';
+import { firstScreen } from './scripts/first-screen.ts';
+import { benchBlankPage } from './scripts/bench/blank-page-plugin.ts';
 
 const port = Number(process.env.PORT ?? 4173);
+// The service worker's sync engine is a separate script, loaded only for background syncs.
+const syncRuntime = swSyncRuntime();
 
 export default defineConfig({
   plugins: [
     preact(),
     devCorsProxy(),
+    // The built-in edition's first screen, embedded in index.html for an instant first visit.
+    firstScreen(),
     // Content-Security-Policy + Trusted Types, production builds only.
     csp(),
+    syncRuntime.app,
+    benchBlankPage(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/sw',
@@ -24,14 +33,21 @@ export default defineConfig({
       manifest,
       includeAssets: ['icons/*.png', 'icons/*.svg'],
       injectManifest: {
+        // A classic worker: it loads its sync runtime with importScripts().
+        rollupFormat: 'iife',
+        buildPlugins: { vite: [syncRuntime.sw] },
         // The shell plus the built-in sample edition, so a first visit works offline afterwards.
         globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest}'],
-        globIgnores: ['**/node_modules/**'],
+        // The sync runtime is stored by the service worker's own importScripts() at install.
+        globIgnores: ['**/node_modules/**', 'assets/sw-sync-*.js'],
       },
       devOptions: { enabled: false },
     }),
   ],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port, strictPort: true },
-  build: { target: 'es2022', sourcemap: false },
+  // Every browser that runs the app has <link rel="modulepreload">: no polyfill in the first bundle.
+  build: { target: 'es2022', sourcemap: false, modulePreload: { polyfill: false } },
+  // The engine worker is an ES module so it can load the parsers lazily (code-split chunks).
+  worker: { format: 'es' },
 });

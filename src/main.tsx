@@ -10,8 +10,8 @@ import { createInstallModel } from './ui/models/install';
 import { createLibraryModel } from './ui/models/library';
 import { createReaderModel } from './ui/models/reader';
 import { createRelatedModel } from './ui/models/related';
-import { perRevision } from './ui/models/per-revision';
-import { allIndexEntries } from './storage/articles-repo';
+import { inPageEngine, startEngine } from './ui/engine-client';
+import { onSyncAnnounced } from './sync/sync-channel';
 import { createSettingsModel } from './ui/models/settings';
 import { createSourcesModel } from './ui/models/sources';
 import { createSavePageModel } from './ui/models/save-page';
@@ -24,16 +24,17 @@ import { fetchBody } from './ui/fetch-body';
 import { registerServiceWorker } from './ui/sw-bridge';
 import { dbLifecycle } from './ui/db-lifecycle';
 import { onDrainRequest, registerPeriodicSync } from './ui/background-sync';
+import { whenIdle } from './ui/when-idle';
 import './ui/styles.css';
 
 // A newer Broadsheet in another tab may need the database: we let go and ask to reload (Toasts).
 const db = dbLifecycle.track(openBroadsheetDb(dbLifecycle.hooks));
 
+// Sync, parsing and the related/search indexes run in a Worker, off this thread.
+const { engine, ownContexts, warm } = startEngine(() => inPageEngine(db));
 const settings = createSettingsModel(db);
-const library = createLibraryModel(db, new URL(import.meta.env.BASE_URL, location.origin).toString(), () => settings.corsProxy.value);
-// Related stories and search both index the stored vectors: read them once per change of the library.
-const indexEntries = perRevision(library.revision, async () => allIndexEntries(await db));
-const related = createRelatedModel(indexEntries, library.revision);
+const library = createLibraryModel(db, engine, new URL(import.meta.env.BASE_URL, location.origin).toString(), () => settings.corsProxy.value);
+const related = createRelatedModel(engine);
 // Previews and saved pages go through the reader's CORS proxy too, when one is set.
 const fetchThroughProxy = (url: string) => fetchBody(url, settings.corsProxy.value);
 const savePage = createSavePageModel(db, library, fetchThroughProxy);
@@ -47,7 +48,7 @@ const models: AppModels = {
   savePage,
   storage: createStoragePanelModel(db),
   backup: createBackupModel(db),
-  search: createSearchModel(db, indexEntries, library.revision),
+  search: createSearchModel(db, engine),
   // Mirrored into meta so a backup carries the reader's text settings.
   prefs: createReaderPrefsModel((p) => void db.then((d) => setMeta(d, 'readerPrefs', p))),
   install: createInstallModel(),
@@ -66,13 +67,12 @@ void library.refresh().then(() => {
   });
 });
 
-// Other tabs (or the service worker) announce finished syncs; show their stories here too.
-if ('BroadcastChannel' in window) {
-  new BroadcastChannel('broadsheet-sync').onmessage = () => {
-    library.revision.value++;
-    void library.refresh();
-  };
-}
+// Other tabs (or the service worker) announce finished syncs; show their stories here too. Our own
+// engine's announcements are skipped: this page refreshes after its own syncs.
+onSyncAnnounced(() => {
+  library.revision.value++;
+  void library.refresh();
+}, () => ownContexts);
 
 // The home-screen icon shows how many stories wait unread (Badging API, where there is one).
 effect(() => {
@@ -82,7 +82,13 @@ effect(() => {
   void (unread > 0 ? nav.setAppBadge(unread) : nav.clearAppBadge?.())?.catch(() => undefined);
 });
 
-void registerServiceWorker().then(() => {
-  if (import.meta.env.PROD) void registerPeriodicSync();
-});
 onDrainRequest(savePage.drain);
+
+// After the first screen: the engine worker builds its indexes (so Related and search answer at
+// once), and the service worker installs (its precache would otherwise compete with the first load).
+whenIdle(() => {
+  warm();
+  void registerServiceWorker().then(() => {
+    if (import.meta.env.PROD) void registerPeriodicSync();
+  });
+});

@@ -4,7 +4,7 @@ import { DEFAULT_SECTION, type Article, type ArticleInput } from './article';
 import { articleId } from './ids';
 import { excerptOf, htmlToText } from './html-text';
 import { bodyShowsImage } from './lead-image';
-import { countWords } from './read-time';
+import { countWords } from './word-count';
 import { buildTermVector } from './term-vector';
 
 

@@ -19,42 +19,6 @@ export interface ReadSpeed {
   cjkCharsPerMinute?: number;
 }
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
-const segmenters = new Map<string, Intl.Segmenter>();
-
-function segmenterFor(language: string | null | undefined): Intl.Segmenter {
-  const key = language ?? '';
-  let seg = segmenters.get(key);
-  if (!seg) {
-    // An unknown or malformed tag must not break ingest: fall back to the root locale.
-    try {
-      seg = new Intl.Segmenter(language ?? undefined, { granularity: 'word' });
-    } catch {
-      seg = new Intl.Segmenter(undefined, { granularity: 'word' });
-    }
-    segmenters.set(key, seg);
-  }
-  return seg;
-}
-
-/** Counts words (Intl.Segmenter, word-like segments) and CJK characters separately. */
-export function countWords(text: string, language?: string | null): { words: number; cjk: number } {
-  let words = 0;
-  let cjk = 0;
-  for (const s of segmenterFor(language).segment(text)) {
-    if (!s.isWordLike) continue;
-    // CJK text is read character by character, so a segment of it counts its characters.
-    const han = s.segment.match(CJK);
-    if (han) {
-      cjk += han.length;
-      if (han.length < [...s.segment].length) words += 1;
-    } else {
-      words += 1;
-    }
-  }
-  return { words, cjk };
-}
-
 /** Seconds spent on images: 12 s for the first, one second less for each next, never under 3 s. */
 export function imageSeconds(imageCount: number): number {
   let total = 0;

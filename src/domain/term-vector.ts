@@ -40,15 +40,25 @@ export function buildTermVector(
   addField(input.dek, FIELD_WEIGHTS.dek);
   addField(input.text, FIELD_WEIGHTS.text);
 
-  const strength = (term: string, count: number) => (idf ? count * idf(term) : count);
-  const ranked = [...counts].map(([term, count]) => ({ term, count, strength: strength(term, count) }));
-  // Among equal counts a longer word is usually the rarer, more telling one; then alphabetical for determinism.
-  ranked.sort(
-    (a, b) =>
-      b.strength - a.strength || b.term.length - a.term.length || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0),
-  );
-  const kept = ranked.slice(0, maxTerms).sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
-  return { terms: kept.map((k) => k.term), weights: kept.map((k) => k.count) };
+  const terms = [...counts.keys()];
+  const weights = [...counts.values()];
+  if (terms.length <= maxTerms) return alphabetical(terms, weights, terms.length);
+  // Among equal counts a longer word is usually the rarer, more telling one; then alphabetical for
+  // determinism. Sorting alphabetically first and then stably by the numeric keys gives that order
+  // with one string sort instead of string comparisons on every tie (most terms tie on count 1).
+  const order = Array.from(terms.keys()).sort((a, b) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0));
+  const strength = weights.map((count, i) => (idf ? count * idf(terms[i]) : count));
+  const byRank = order.slice().sort((a, b) => strength[b] - strength[a] || terms[b].length - terms[a].length);
+  // The kept terms in alphabetical order are those positions of `order` that made the cut.
+  const keep = new Uint8Array(terms.length);
+  for (let r = 0; r < maxTerms; r++) keep[byRank[r]] = 1;
+  const kept = order.filter((i) => keep[i] === 1);
+  return { terms: kept.map((i) => terms[i]), weights: kept.map((i) => weights[i]) };
+}
+
+function alphabetical(terms: string[], weights: number[], n: number): TermVector {
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0));
+  return { terms: order.map((i) => terms[i]), weights: order.map((i) => weights[i]) };
 }
 
 /** Throws unless `vector` is a well-formed TermVector (parallel arrays, strings, finite positive weights). */

@@ -84,6 +84,11 @@ export function wordSegments(text: string, tag: string | undefined, latinRules: 
   return out;
 }
 
+/** How many word-like segments the fast scanner finds, or null when `text` is outside its alphabet (English rules). */
+export function latinWordCount(text: string): number | null {
+  return FAST_ALPHABET.test(text) ? scan(text).length : null;
+}
+
 /** The reference segmentation (Intl.Segmenter only), for tests. */
 export function referenceWordSegments(text: string, tag?: string): WordSegment[] {
   return wordSegments(text, tag, false);

@@ -8,6 +8,7 @@ import {
 } from './backup-validate';
 import type { Db } from './db';
 import { DB_VERSION } from './migrations';
+import { summaryRecord } from './summary-record';
 import type { ReadingState } from './schema';
 
 /** The marker that says "this JSON is a Broadsheet backup". */
@@ -187,16 +188,17 @@ function noDuplicates(ids: string[], noun: string): void {
  * from the backup win by id or key, and a reader state wins only if it changed later than this device's.
  */
 export async function importBackup(db: Db, file: BackupFile, mode: ImportMode): Promise<ImportResult> {
-  const tx = db.transaction([...STORES], 'readwrite');
+  const tx = db.transaction([...STORES, 'summaries' as const], 'readwrite');
   const result: ImportResult = { articles: 0, readingState: 0, sources: 0, meta: 0, keptLocal: 0 };
   const writes: Array<Promise<unknown>> = [];
   try {
-    if (mode === 'replace') for (const name of STORES) writes.push(tx.objectStore(name).clear());
+    if (mode === 'replace') for (const name of [...STORES, 'summaries'] as const) writes.push(tx.objectStore(name).clear());
     const local = new Map<string, number>();
     if (mode === 'merge') for (const s of await tx.objectStore('readingState').getAll()) local.set(s.articleId, s.updatedAt);
 
     // Requests in one transaction run in order, so the clears land before the puts without awaiting each.
-    for (const a of file.articles) writes.push(tx.objectStore('articles').put(a));
+    // Every article also gets its body-less copy, which lists and indexes read (schema v3).
+    for (const a of file.articles) writes.push(tx.objectStore('articles').put(a), tx.objectStore('summaries').put(summaryRecord(a)));
     for (const s of file.sources) writes.push(tx.objectStore('sources').put(s));
     for (const entry of file.meta) writes.push(tx.objectStore('meta').put(entry.value, entry.key));
     for (const s of file.readingState) {

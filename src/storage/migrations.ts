@@ -2,6 +2,7 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { DEFAULT_SECTION } from '../domain/article';
 import type { BroadsheetDB } from './schema';
+import { summaryRecord } from './summary-record';
 
 type UpgradeTx = IDBPTransaction<BroadsheetDB, StoreNames<BroadsheetDB>[], 'versionchange'>;
 // Earlier versions had a different shape, so each step works on the untyped view.
@@ -42,20 +43,45 @@ export async function upgradeToV2(db: AnyDb, tx: AnyTx): Promise<void> {
 }
 
 /**
- * Test-only version 3, compiled in ONLY when the build runs with VITE_SCHEMA_TEST_BUMP=1 (the
+ * Version 3: lists and the related/search indexes read a body-less copy of each article
+ * (`summaries`, backfilled here), and the list indexes move to it, so neither a home page nor an
+ * index rebuild over 10,000 stories deserializes every body. The full records stay in `articles`.
+ */
+export async function upgradeToV3(db: AnyDb, tx: AnyTx): Promise<void> {
+  const summaries = db.createObjectStore('summaries', { keyPath: 'id' });
+  summaries.createIndex('by-published', 'publishedAt');
+  summaries.createIndex('by-source-published', ['sourceId', 'publishedAt']);
+  summaries.createIndex('by-section-published', ['section', 'publishedAt']);
+  summaries.createIndex('by-url', 'url');
+  const articles = tx.objectStore('articles');
+  let cursor = await articles.openCursor();
+  while (cursor) {
+    await tx.objectStore('summaries').put(summaryRecord(cursor.value as object));
+    cursor = await cursor.continue();
+  }
+  for (const name of ['by-published', 'by-source-published', 'by-section-published', 'by-url']) {
+    if (articles.indexNames.contains(name)) articles.deleteIndex(name);
+  }
+}
+
+/**
+ * Test-only version 4, compiled in ONLY when the build runs with VITE_SCHEMA_TEST_BUMP=1 (the
  * service-worker update e2e, tests/e2e/sw-update.spec.ts, builds "version B" that way). It adds
  * one harmless index, so that e2e exercises a real schema upgrade across a worker update. Normal
- * builds never set the variable: DB_VERSION stays 2 and this step is dead code they drop.
- * When a real version 3 arrives, delete this step and its define.
+ * builds never set the variable: DB_VERSION stays 3 and this step is dead code they drop.
+ * When a real version 4 arrives, renumber this step to one past it.
  */
 const SCHEMA_TEST_BUMP = import.meta.env.VITE_SCHEMA_TEST_BUMP === '1';
 
-function upgradeToTestV3(tx: AnyTx): void {
-  tx.objectStore('articles').createIndex('by-fetched', 'fetchedAt');
+/** The latest real schema version (the test bump adds one). */
+export const REAL_DB_VERSION = 3;
+
+function upgradeToTestBump(tx: AnyTx): void {
+  tx.objectStore('summaries').createIndex('by-fetched', 'fetchedAt');
 }
 
 /** The latest schema version. */
-export const DB_VERSION = SCHEMA_TEST_BUMP ? 3 : 2;
+export const DB_VERSION = SCHEMA_TEST_BUMP ? REAL_DB_VERSION + 1 : REAL_DB_VERSION;
 
 /** Runs every step between the stored version and the latest, in order. */
 export async function migrate(db: IDBPDatabase<BroadsheetDB>, oldVersion: number, tx: UpgradeTx): Promise<void> {
@@ -63,7 +89,8 @@ export async function migrate(db: IDBPDatabase<BroadsheetDB>, oldVersion: number
   const anyTx = tx as unknown as AnyTx;
   if (oldVersion < 1) upgradeToV1(anyDb);
   if (oldVersion < 2) await upgradeToV2(anyDb, anyTx);
-  if (SCHEMA_TEST_BUMP && oldVersion < 3) upgradeToTestV3(anyTx);
+  if (oldVersion < 3) await upgradeToV3(anyDb, anyTx);
+  if (SCHEMA_TEST_BUMP && oldVersion < REAL_DB_VERSION + 1) upgradeToTestBump(anyTx);
 }
 
 declare global {

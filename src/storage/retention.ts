@@ -38,6 +38,7 @@ export function isProtected(state: ReadingState | undefined): boolean {
  * Deletes a source's articles beyond its limits (older than maxAgeDays, or past the newest
  * maxArticles), in one transaction. Saved and in-progress articles are never evicted, nor the
  * ids in `keep` (the items still in the feed: evicting them would re-add them as "new" next sync).
+ * Protected articles still count towards maxArticles, as they take the room.
  */
 export async function applyRetention(
   db: Db,
@@ -47,27 +48,25 @@ export async function applyRetention(
   keep: ReadonlySet<string> = new Set(),
 ): Promise<Eviction> {
   const cutoff = now - limits.maxAgeDays * DAY_MS;
-  const tx = db.transaction(['articles', 'readingState'], 'readwrite');
-  const states = tx.objectStore('readingState');
-  const range = IDBKeyRange.bound([sourceId, -Infinity], [sourceId, Infinity]);
-  const eviction: Eviction = { ids: [], imageUrls: [] };
+  const tx = db.transaction(['articles', 'summaries', 'readingState'], 'readwrite', { durability: 'relaxed' });
+  const index = tx.objectStore('summaries').index('by-source-published');
+  const all = IDBKeyRange.bound([sourceId, -Infinity], [sourceId, Infinity]);
+  // The keys carry the dates, so the candidates come from three key reads, not a walk over every
+  // story: the ones past the cutoff, and the oldest beyond the newest maxArticles.
+  const [total, tooOld] = await Promise.all([
+    index.count(all),
+    index.getAllKeys(IDBKeyRange.bound([sourceId, -Infinity], [sourceId, cutoff], false, true)),
+  ]);
+  const overLimit = total > limits.maxArticles ? await index.getAllKeys(all, total - limits.maxArticles) : [];
+  const candidates = [...new Set([...tooOld, ...overLimit])].filter((id) => !keep.has(id));
+  const states = await Promise.all(candidates.map((id) => tx.objectStore('readingState').get(id)));
+  const evict = candidates.filter((_, i) => !isProtected(states[i]));
+  const bodies = await Promise.all(evict.map((id) => tx.objectStore('articles').get(id)));
   const images = new Set<string>();
-  let position = 0;
-  let cursor = await tx.objectStore('articles').index('by-source-published').openCursor(range, 'prev');
-  while (cursor) {
-    const article = cursor.value;
-    position++;
-    const overLimit = position > limits.maxArticles || article.publishedAt < cutoff;
-    if (overLimit && !keep.has(article.id) && !isProtected(await states.get(article.id))) {
-      await cursor.delete();
-      eviction.ids.push(article.id);
-      for (const url of articleImageUrls(article)) images.add(url);
-    }
-    cursor = await cursor.continue();
-  }
+  for (const article of bodies) if (article) for (const url of articleImageUrls(article)) images.add(url);
+  await Promise.all(evict.flatMap((id) => [tx.objectStore('articles').delete(id), tx.objectStore('summaries').delete(id)]));
   await tx.done;
-  eviction.imageUrls = [...images];
-  return eviction;
+  return { ids: evict, imageUrls: [...images] };
 }
 
 /** Applies every source's limits (e.g. after the reader lowers them, or when storage is full). */

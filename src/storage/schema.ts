@@ -33,14 +33,27 @@ export interface OutboxEntry {
   lastError: string | null;
 }
 
+/**
+ * An article without its body (contentHtml, plainText): everything lists, retention and the
+ * related/search indexes read. Kept beside the full record so that a list or an index rebuild
+ * over 10,000 stories reads a tenth of the bytes.
+ */
+export type StoredSummary = Omit<Article, 'contentHtml' | 'plainText'>;
+
 /** Database name; one per origin. */
 export const DB_NAME = 'broadsheet';
 
 /** The current schema. Version history is in migrations.ts. */
 export interface BroadsheetDB extends DBSchema {
+  /** Whole articles, read one at a time by the article page (and by backups). */
   articles: {
     key: string;
     value: Article;
+  };
+  /** The same articles without bodies, written in the same transactions; every list query uses these indexes. */
+  summaries: {
+    key: string;
+    value: StoredSummary;
     indexes: {
       'by-published': number;
       'by-source-published': [string, number];

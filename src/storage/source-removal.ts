@@ -3,20 +3,19 @@ import type { Db } from './db';
 
 /** Deletes a source and its unsaved articles in one transaction; returns the ids of deleted articles. */
 export async function removeSource(db: Db, sourceId: string): Promise<string[]> {
-  const tx = db.transaction(['sources', 'articles', 'readingState'], 'readwrite');
-  const removed: string[] = [];
+  const tx = db.transaction(['sources', 'articles', 'summaries', 'readingState'], 'readwrite');
   const range = IDBKeyRange.bound([sourceId, -Infinity], [sourceId, Infinity]);
-  let cursor = await tx.objectStore('articles').index('by-source-published').openCursor(range);
-  while (cursor) {
-    const state = await tx.objectStore('readingState').get(cursor.primaryKey);
-    if (!state?.saved) {
-      removed.push(cursor.primaryKey);
-      await cursor.delete();
-      if (state) await tx.objectStore('readingState').delete(cursor.primaryKey);
-    }
-    cursor = await cursor.continue();
-  }
-  await tx.objectStore('sources').delete(sourceId);
+  const ids = await tx.objectStore('summaries').index('by-source-published').getAllKeys(range);
+  const states = await Promise.all(ids.map((id) => tx.objectStore('readingState').get(id)));
+  const removed: string[] = [];
+  const requests: Array<Promise<unknown>> = [tx.objectStore('sources').delete(sourceId)];
+  ids.forEach((id, i) => {
+    if (states[i]?.saved) return;
+    removed.push(id);
+    requests.push(tx.objectStore('articles').delete(id), tx.objectStore('summaries').delete(id));
+    if (states[i]) requests.push(tx.objectStore('readingState').delete(id));
+  });
+  await Promise.all(requests);
   await tx.done;
   return removed;
 }

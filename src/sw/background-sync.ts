@@ -1,8 +1,8 @@
 // Syncing while no tab is open: Periodic Background Sync and Background Sync, where the browser has
-// them (Chromium). The same DOM-free sync engine as the page runs here, under the same Web Lock.
-import { getMeta } from '../storage/meta-repo';
-import { openBroadsheetDb } from '../storage/db';
-import { syncAll } from '../sync/sync-all';
+// them (Chromium). The same DOM-free sync engine as the page runs here, under the same Web Lock,
+// loaded from a separate script only when such an event fires (see scripts/sw-sync-runtime.ts).
+import syncRuntimeUrl from 'virtual:broadsheet-sw-sync-runtime';
+import type { SwSyncRuntime } from './sync-runtime-api';
 
 /** Tag of the periodic sync the page registers once the app is installed. */
 export const PERIODIC_SYNC_TAG = 'broadsheet-periodic-sync';
@@ -14,21 +14,31 @@ interface TaggedSyncEvent extends ExtendableEvent {
   readonly tag: string;
 }
 
-async function syncFeeds(origin: string): Promise<void> {
-  const db = await openBroadsheetDb();
-  try {
-    const corsProxy = await getMeta<string | null>(db, 'corsProxy', null);
-    await syncAll({ db, corsProxy, origin });
-  } finally {
-    db.close();
-  }
+type Scope = ServiceWorkerGlobalScope & { broadsheetSync?: SwSyncRuntime };
+
+/**
+ * The runtime, imported on first use. A service worker may fetch new scripts only while it is
+ * installing; afterwards importScripts() re-runs the copy stored at install, with no network.
+ */
+function runtime(scope: Scope): SwSyncRuntime {
+  if (!scope.broadsheetSync) scope.importScripts(syncRuntimeUrl);
+  if (!scope.broadsheetSync) throw new Error('the sync runtime did not load');
+  return scope.broadsheetSync;
 }
 
-/** Installs the periodicsync and sync handlers on the worker scope. */
-export function installBackgroundSync(scope: ServiceWorkerGlobalScope): void {
+/** Installs the periodicsync and sync handlers on the worker scope, and stores the runtime at install. */
+export function installBackgroundSync(scope: Scope): void {
+  scope.addEventListener('install', () => {
+    try {
+      runtime(scope);
+    } catch (err) {
+      // Without it the worker still serves the app offline; only syncing with no tab open is lost.
+      console.warn('background sync unavailable:', err);
+    }
+  });
   scope.addEventListener('periodicsync' as keyof ServiceWorkerGlobalScopeEventMap, (event) => {
     const e = event as unknown as TaggedSyncEvent;
-    if (e.tag === PERIODIC_SYNC_TAG) e.waitUntil(syncFeeds(scope.location.origin));
+    if (e.tag === PERIODIC_SYNC_TAG) e.waitUntil(runtime(scope).syncFeeds(scope.location.origin));
   });
   scope.addEventListener('sync' as keyof ServiceWorkerGlobalScopeEventMap, (event) => {
     const e = event as unknown as TaggedSyncEvent;
@@ -39,7 +49,7 @@ export function installBackgroundSync(scope: ServiceWorkerGlobalScope): void {
         // With no tab open the entries wait, shown as pending, until the app is next opened.
         const clients = await scope.clients.matchAll({ type: 'window' });
         for (const client of clients) client.postMessage({ type: 'drain-outbox' });
-        await syncFeeds(scope.location.origin);
+        await runtime(scope).syncFeeds(scope.location.origin);
       })(),
     );
   });

@@ -3,6 +3,7 @@ import { setMeta } from '../storage/meta-repo';
 import type { Source } from '../domain/source';
 import { listSources } from '../storage/sources-repo';
 import { syncSource, type SourceSyncResult, type SyncDeps } from './sync-source';
+import { announceSync } from './sync-channel';
 
 /** Progress reported while a sync runs. */
 export interface SyncProgress {
@@ -36,8 +37,6 @@ export type SyncSummary =
 
 /** Name of the Web Lock that serialises syncs across tabs and the service worker. */
 export const SYNC_LOCK = 'broadsheet-sync';
-/** BroadcastChannel on which a finished sync is announced to other tabs. */
-export const SYNC_CHANNEL = 'broadsheet-sync';
 
 /** Syncs all sources in turn; one failing source never stops the others. */
 export async function syncAll(deps: SyncDeps, onProgress?: (p: SyncProgress) => void, options: SyncOptions = {}): Promise<SyncSummary> {
@@ -72,13 +71,6 @@ async function run(deps: SyncDeps, onProgress: ((p: SyncProgress) => void) | und
   const evicted = results.flatMap((r) => r.evicted);
   const finishedAt = deps.now?.() ?? Date.now();
   await setMeta(deps.db, 'lastSyncAt', finishedAt);
-  announce({ added, updated, evicted, finishedAt });
+  announceSync({ added, updated, evicted, finishedAt });
   return { skipped: false, results, added, updated, evicted, deferred, finishedAt };
-}
-
-function announce(message: { added: number; updated: number; evicted: string[]; finishedAt: number }): void {
-  if (typeof BroadcastChannel === 'undefined') return;
-  const channel = new BroadcastChannel(SYNC_CHANNEL);
-  channel.postMessage({ type: 'sync-finished', ...message });
-  channel.close();
 }

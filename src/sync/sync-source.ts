@@ -47,6 +47,8 @@ export interface SyncDeps {
   retention?: RetentionLimits;
   /** Removes evicted images from the image cache (default: purgeImages). */
   purgeImages?: (urls: string[]) => Promise<unknown>;
+  /** Told after each source's batch is stored: what was written and what retention evicted (the engine's indexes follow). */
+  onStored?: (written: Article[], evicted: string[]) => void;
 }
 
 /** WordPress pages walked per sync: the newest stories are on page 1, older pages fill a new source. */
@@ -83,7 +85,9 @@ export async function syncSource(deps: SyncDeps, source: Source): Promise<Source
     const next: Source = { ...source, ...synced, title: source.title || title, etag: outcome.etag, lastModified: outcome.lastModified };
     const stored = await storeBatch(deps, articles, next, now);
     const kept = await retain(deps, next, now, new Set(articles.map((a) => a.id)));
-    return { ...base, added: stored.added, updated: stored.updated, evicted: [...stored.evicted, ...kept] };
+    const evicted = [...stored.evicted, ...kept];
+    deps.onStored?.(stored.written, evicted);
+    return { ...base, added: stored.added, updated: stored.updated, evicted };
   } catch (err) {
     return { ...base, ...(await recordFailure(deps, source, err, now)) };
   }

@@ -7,9 +7,9 @@ import { ModelsContext, type AppModels } from './app-context';
 import { Masthead } from './components/Masthead';
 import { StatusBar } from './components/StatusBar';
 import { Toasts } from './components/Toasts';
+// Home is in the first bundle (it is the first screen almost every time); other routes load lazily.
+import Home from './routes/Home';
 
-// Routes load lazily: the first paint carries only the frame and the page being opened.
-const Home = lazy(() => import('./routes/Home'));
 const Section = lazy(() => import('./routes/Section'));
 const Article = lazy(() => import('./routes/Article'));
 const Saved = lazy(() => import('./routes/Saved'));

@@ -14,8 +14,7 @@ export function BackupPanel() {
     const restored = await backup.importFile(file, mode.value);
     if (!restored) return;
     // Lists, the related index and settings were read before the restore: make them read again.
-    library.revision.value++;
-    await Promise.all([library.refresh(), settings.load()]);
+    await Promise.all([library.storiesChanged(), settings.load()]);
     const textSettings = restored.backup.meta.find((m) => m.key === 'readerPrefs');
     if (textSettings) prefs.replace(textSettings.value);
   }

@@ -1,10 +1,12 @@
-// A long story list loaded page by page as the reader scrolls, so 10,000 stored stories open as fast
-// as 50. Off-screen cards skip layout and paint (content-visibility), keeping scrolling smooth.
+// A long story list loaded page by page as the reader scrolls, so 10,000 stored stories open as fast as 50,
+// and windowed (use-list-window) so the DOM holds a few blocks of cards however far the reader goes.
 import { useSignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { Fragment } from 'preact';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { ArticleSummary } from '../../storage/articles-repo';
 import type { ListContext } from '../models/list-context';
-import { ArticleList } from './ArticleList';
+import { ArticleCard } from './ArticleCard';
+import { useListWindow } from './use-list-window';
 
 const PAGE = 50;
 
@@ -28,6 +30,7 @@ export function PagedList({ load, resetKey, context, read, filter, empty, withLe
   const done = useSignal(false);
   const loading = useRef(false);
   const sentinel = useRef<HTMLDivElement>(null);
+  const observer = useRef<IntersectionObserver | null>(null);
   const generation = useRef(0);
 
   const more = async () => {
@@ -55,21 +58,67 @@ export function PagedList({ load, resetKey, context, read, filter, empty, withLe
     void more();
   }, [resetKey]);
 
+  // The observer outlives renders: it must call this render's `more` (this section's `load`), not the first.
+  const latestMore = useRef(more);
+  latestMore.current = more;
+
+  // Set up once the sentinel exists, i.e. after the first page, and again for each new list.
   useEffect(() => {
     const el = sentinel.current;
     if (!el || !('IntersectionObserver' in window)) return;
     const io = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) void more();
+      if (entries.some((e) => e.isIntersecting)) void latestMore.current();
     }, { rootMargin: '800px 0px' });
     io.observe(el);
-    return () => io.disconnect();
-  }, [resetKey]);
+    observer.current = io;
+    return () => {
+      io.disconnect();
+      observer.current = null;
+    };
+  }, [resetKey, items.value === null]);
 
-  if (items.value === null) return <p class="loading">Loading…</p>;
-  const shown = filter ? items.value.filter(filter) : items.value;
+  // The observer only reports changes: if the end is still near after a page arrived, ask it to look again
+  // (in the layout effect, so it looks in the coming frame rather than the one after).
+  useLayoutEffect(() => {
+    const el = sentinel.current;
+    if (el && !done.value && observer.current) (observer.current.unobserve(el), observer.current.observe(el));
+  }, [items.value]);
+
+  const all = items.value;
+  const shown = useMemo(() => (all && filter ? all.filter(filter) : all), [all, filter]);
+  const win = useListWindow(shown?.length ?? 0, !!withLead, resetKey);
+
+  if (shown === null) return <p class="loading">Loading…</p>;
+  // Screen readers hear the true position of each drawn story; the size is unknown (-1) until the last page.
+  const setsize = done.value ? shown.length : -1;
   return (
     <>
-      <ArticleList articles={shown} context={context} read={read} empty={done.value ? empty : 'Loading…'} withLead={withLead} showSection={showSection} />
+      {shown.length === 0 ? (
+        <p class="empty">{done.value ? empty : 'Loading…'}</p>
+      ) : (
+        <ol ref={win.ref} class="story-list story-list--windowed" data-testid="story-list">
+          {win.segments.map((seg) =>
+            seg.kind === 'spacer' ? (
+              <li key={`gap-${seg.first}`} class="story-list__spacer" aria-hidden="true" style={{ height: `${seg.height}px` }} />
+            ) : (
+              <Fragment key={`block-${seg.block}`}>
+                {shown.slice(seg.start, seg.end).map((a, j) => (
+                  <li
+                    key={a.id}
+                    class={j === 0 ? 'story-list__block-start' : undefined}
+                    data-block={seg.block}
+                    data-index={seg.start + j}
+                    aria-posinset={seg.start + j + 1}
+                    aria-setsize={setsize}
+                  >
+                    <ArticleCard article={a} context={context} read={read.has(a.id)} lead={withLead && seg.start + j === 0} showSection={showSection} />
+                  </li>
+                ))}
+              </Fragment>
+            ),
+          )}
+        </ol>
+      )}
       <div ref={sentinel} class="list-end">
         {!done.value && (
           <button type="button" class="button button--quiet" onClick={() => void more()}>

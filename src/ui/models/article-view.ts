@@ -1,7 +1,7 @@
 // Everything one article page shows, loaded in one go: the story, reader state and the story lists around it.
 import type { Article } from '../../domain/article';
 import type { Source } from '../../domain/source';
-import { getArticle, getArticleByUrl, latestArticles, orderedIds, summarize, type ArticleSummary } from '../../storage/articles-repo';
+import { getArticle, getArticleByUrl, getSummaries, latestArticles, orderedIds, type ArticleSummary } from '../../storage/articles-repo';
 import type { Db } from '../../storage/db';
 import { getReadingState, savedStates } from '../../storage/reading-state-repo';
 import type { ReadingState } from '../../storage/schema';
@@ -31,11 +31,6 @@ const RELATED_LIMIT = 4;
 const SECTION_LIMIT = 4;
 const DONT_MISS_LIMIT = 4;
 
-async function summaries(db: Db, ids: Iterable<string>): Promise<ArticleSummary[]> {
-  const found = await Promise.all([...ids].map((id) => getArticle(db, id)));
-  return found.filter((a): a is Article => !!a).map(summarize);
-}
-
 async function contextIds(db: Db, ctx: ListContext): Promise<string[]> {
   if (ctx.kind === 'saved') return (await savedStates(db)).map((s) => s.articleId);
   return orderedIds(db, ctx.kind === 'section' ? ctx.section : undefined);
@@ -51,27 +46,23 @@ export async function loadArticleView(
 ): Promise<ArticleView | null> {
   const article = await getArticle(db, id);
   if (!article) return null;
-  const [state, ids, sectionList, index, recent] = await Promise.all([
+  const [state, ids, sectionList, { hits, duplicates }, recent] = await Promise.all([
     getReadingState(db, id),
     contextIds(db, ctx),
     latestArticles(db, { section: article.section, limit: SECTION_LIMIT + 1 }),
-    related.index(),
+    related.forArticle(id, RELATED_LIMIT),
     latestArticles(db, { limit: 80 }),
   ]);
   // Previous = the newer neighbour in the list, Next = the older one, as on a news site's story pager.
   const pos = ids.indexOf(id);
-  const [prevArticle, nextArticle] = await Promise.all(
-    [pos > 0 ? ids[pos - 1] : undefined, pos >= 0 ? ids[pos + 1] : undefined].map((n) => (n ? getArticle(db, n) : undefined)),
+  const [prev = null, next = null] = await Promise.all(
+    [pos > 0 ? ids[pos - 1] : undefined, pos >= 0 ? ids[pos + 1] : undefined].map(async (n) => (n ? (await getSummaries(db, [n]))[0] ?? null : null)),
   );
-  const prev = prevArticle ? summarize(prevArticle) : null;
-  const next = nextArticle ? summarize(nextArticle) : null;
 
   const sourceTitle = (sourceId: string) => reader.sources.get(sourceId)?.title ?? 'another source';
-  const hits = index.has(id) ? index.related(id, { limit: RELATED_LIMIT }) : [];
-  const duplicates = index.has(id) ? index.duplicatesOf(id) : [];
   // One read for every story the lists name: related hits, their other coverage, and ours.
   const named = new Map(
-    (await summaries(db, new Set([...hits.flatMap((h) => [h.id, ...h.alsoCoveredBy]), ...duplicates]))).map((a) => [a.id, a]),
+    (await getSummaries(db, new Set([...hits.flatMap((h) => [h.id, ...h.alsoCoveredBy]), ...duplicates]))).map((a) => [a.id, a]),
   );
   const coveredBy = (ids: string[], except: string) =>
     [...new Set(ids.map((d) => named.get(d)?.sourceId).filter((s): s is string => !!s && s !== except))].map(sourceTitle);
@@ -84,9 +75,12 @@ export async function loadArticleView(
 
   // Don't miss: unread, recent, from other sections; stories several sources covered first,
   // and no two from one section while another section has something to offer.
-  const candidates = recent
-    .filter((a) => !excluded.has(a.id) && !sectionIds.has(a.id) && a.section !== article.section && !reader.read.has(a.id))
-    .map((a) => ({ a, covered: index.has(a.id) ? index.duplicatesOf(a.id).length : 0 }))
+  const eligible = recent.filter(
+    (a) => !excluded.has(a.id) && !sectionIds.has(a.id) && a.section !== article.section && !reader.read.has(a.id),
+  );
+  const covered = await related.coverage(eligible.map((a) => a.id));
+  const candidates = eligible
+    .map((a, i) => ({ a, covered: covered[i] ?? 0 }))
     .sort((x, y) => y.covered - x.covered || y.a.publishedAt - x.a.publishedAt)
     .map((x) => x.a);
   const firstPerSection = candidates.filter((a, i) => candidates.findIndex((b) => b.section === a.section) === i);

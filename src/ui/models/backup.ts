@@ -1,7 +1,6 @@
 // The backup panel's model: export everything to one JSON file, and restore one after validating it.
 import { signal } from '@preact/signals';
-import { exportBackup, importBackup, parseBackup, type BackupFile, type ImportMode, type ImportResult } from '../../storage/backup';
-import { BackupError, LIMITS } from '../../storage/backup-validate';
+import type { BackupFile, ImportMode, ImportResult } from '../../storage/backup';
 import type { Db } from '../../storage/db';
 import { downloadText } from '../download';
 
@@ -31,6 +30,8 @@ export function createBackupModel(dbReady: Promise<Db>, download = downloadText)
     if (busy.value) return;
     busy.value = true;
     try {
+      // Backups (and their validation) load with the first use, not with the app.
+      const [{ exportBackup }, { LIMITS }] = await Promise.all([import('../../storage/backup'), import('../../storage/backup-validate')]);
       const file = await exportBackup(await dbReady);
       const json = JSON.stringify(file);
       // A file the restore would refuse is worse than none: it looks like safety and is not.
@@ -56,6 +57,7 @@ export function createBackupModel(dbReady: Promise<Db>, download = downloadText)
     if (busy.value) return null;
     busy.value = true;
     try {
+      const [{ importBackup, parseBackup }, { BackupError, LIMITS }] = await Promise.all([import('../../storage/backup'), import('../../storage/backup-validate')]);
       // Checked before reading: a multi-gigabyte file would exhaust memory before JSON.parse could refuse it.
       if (file.size > LIMITS.fileBytes) throw new BackupError('This file is too large to be a Broadsheet backup (over 200 MB).');
       const backup = parseBackup(await file.text());
@@ -67,7 +69,8 @@ export function createBackupModel(dbReady: Promise<Db>, download = downloadText)
       );
       return { result, backup };
     } catch (err) {
-      const why = err instanceof BackupError ? err.message : `The backup could not be restored: ${err instanceof Error ? err.message : String(err)}`;
+      // A refusal (BackupError) already says why in the reader's words.
+      const why = err instanceof Error && err.name === 'BackupError' ? err.message : `The backup could not be restored: ${err instanceof Error ? err.message : String(err)}`;
       say(`${why} Nothing was changed.`, true);
       return null;
     } finally {

@@ -3,7 +3,7 @@ import type { Db } from '../../storage/db';
 import { setRead, setSaved, updateReadingState } from '../../storage/reading-state-repo';
 import type { ReadingProgress, ReadingState } from '../../storage/schema';
 import { articleHref } from './list-context';
-import { loadArticleView, storedLinkTargets, type ArticleView } from './article-view';
+import type { ArticleView } from './article-view';
 import type { LibraryModel } from './library';
 import type { ListContext } from './list-context';
 import type { RelatedModel } from './related';
@@ -12,10 +12,15 @@ import type { RelatedModel } from './related';
 export function createReaderModel(dbReady: Promise<Db>, library: LibraryModel, related: RelatedModel) {
   /** Loads one article page's data; null when the article is not stored. */
   async function open(id: string, ctx: ListContext): Promise<ArticleView | null> {
-    return loadArticleView(await dbReady, id, ctx, related, {
-      read: library.read.value,
-      sources: library.sourceById.value,
-    });
+    // The article page's queries load with the article route, not with the first screen.
+    const { loadArticleView } = await import('./article-view');
+    const load = async () => loadArticleView(await dbReady, id, ctx, related, { read: library.read.value, sources: library.sourceById.value });
+    const view = await load();
+    // A first visit lists the built-in edition before its sync has stored it: wait for that sync.
+    const inFlight = view ? null : library.syncing();
+    if (!inFlight) return view;
+    await inFlight;
+    return load();
   }
 
   /** Saves or unsaves an article. */
@@ -45,6 +50,7 @@ export function createReaderModel(dbReady: Promise<Db>, library: LibraryModel, r
 
   /** App routes for the URLs among `urls` that are stored articles. */
   async function storedRoutes(urls: string[]): Promise<Map<string, string>> {
+    const { storedLinkTargets } = await import('./article-view');
     const ids = await storedLinkTargets(await dbReady, urls);
     return new Map([...ids].map(([url, id]) => [url, articleHref(id)]));
   }

@@ -1,17 +1,23 @@
-// The in-memory related-stories index, rebuilt from stored term vectors when stored articles change.
-import type { RelatedIndex } from '../../domain/related-index';
-import type { IndexEntry } from '../../storage/articles-repo';
-import { perRevision } from './per-revision';
+// Related stories, from the engine's index (in the engine worker): each lookup is timed as a
+// 'related-query' User Timing measure, which the benchmark (npm run bench) reads.
+import type { Engine, RelatedAnswer } from '../../engine/engine';
 
-/** Creates a lazily built related index (on first use, not at start-up) over the shared index entries. */
-export function createRelatedModel(entries: () => Promise<IndexEntry[]>, revision: { readonly value: number }) {
-  const index = perRevision<RelatedIndex>(revision, async () => {
-    const [list, { RelatedIndex }] = await Promise.all([entries(), import('../../domain/related-index')]);
-    return RelatedIndex.build(
-      list.map((e) => ({ id: e.id, vector: e.terms, section: e.section, publishedAt: e.publishedAt, sourceId: e.sourceId, title: e.title })),
-    );
-  });
-  return { index };
+/** Creates the related model over the engine. */
+export function createRelatedModel(engine: Engine) {
+  /** Related stories and same-story copies of one article. */
+  async function forArticle(id: string, limit: number): Promise<RelatedAnswer> {
+    const start = performance.now();
+    const answer = await engine.related(id, limit);
+    performance.measure('related-query', { start, end: performance.now(), detail: { id } });
+    return answer;
+  }
+
+  /** How many other sources covered each story. */
+  function coverage(ids: string[]): Promise<number[]> {
+    return engine.coverage(ids);
+  }
+
+  return { forArticle, coverage };
 }
 
 /** The related model's public shape. */

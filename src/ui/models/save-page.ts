@@ -62,8 +62,7 @@ export function createSavePageModel(dbReady: Promise<Db>, library: LibraryModel,
     // A page the reader saved is saved: kept forever, listed under Saved.
     await setSaved(db, article.id, true, now);
     library.setFlags(article.id, { saved: true });
-    library.revision.value++;
-    await library.refresh();
+    await library.storiesChanged();
     return { id: article.id, title: article.title };
   }
 

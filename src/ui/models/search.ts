@@ -1,10 +1,9 @@
-// The search model: an in-memory index built from stored term vectors on first search (not at start-up),
-// rebuilt when stored stories change; results carry the stored article for snippets.
-import type { SearchIndex } from '../../domain/search-index';
-import { getArticle, type IndexEntry } from '../../storage/articles-repo';
-import { perRevision } from './per-revision';
-import type { Db } from '../../storage/db';
+// The search model: ranked hits from the engine's index (in the engine worker), then the stored
+// articles for snippets. Each index query is timed as a 'search-query' User Timing measure.
 import type { Article } from '../../domain/article';
+import type { Engine } from '../../engine/engine';
+import { getArticle } from '../../storage/articles-repo';
+import type { Db } from '../../storage/db';
 
 /** One search result with the article and the terms that matched. */
 export interface SearchResult {
@@ -13,22 +12,18 @@ export interface SearchResult {
 }
 
 /** Creates the search model. */
-export function createSearchModel(dbReady: Promise<Db>, entries: () => Promise<IndexEntry[]>, revision: { readonly value: number }) {
-  // Built on the first search, from the same entries the related index reads (one database pass for both).
-  const index = perRevision<SearchIndex>(revision, async () => {
-    const [list, { SearchIndex }] = await Promise.all([entries(), import('../../domain/search-index')]);
-    return SearchIndex.build(list.map((e) => ({ id: e.id, title: e.title, excerpt: e.excerpt, vector: e.terms, language: e.language })));
-  });
-
+export function createSearchModel(dbReady: Promise<Db>, engine: Engine) {
   /** Ranked results for a query (at most `limit`). */
   async function search(query: string, limit = 30): Promise<SearchResult[]> {
-    const [idx, db] = await Promise.all([index(), dbReady]);
-    const hits = idx.search(query, { limit });
+    const start = performance.now();
+    const hits = await engine.search(query, limit);
+    performance.measure('search-query', { start, end: performance.now(), detail: { query } });
+    const db = await dbReady;
     const articles = await Promise.all(hits.map((h) => getArticle(db, h.id)));
     return hits.flatMap((h, i) => (articles[i] ? [{ article: articles[i]!, terms: h.terms }] : []));
   }
 
-  return { search, warm: () => void index() };
+  return { search };
 }
 
 /** The search model's public shape. */

@@ -65,8 +65,7 @@ export function createSourcesModel(dbReady: Promise<Db>, library: LibraryModel, 
     const { removeSource } = await import('../../storage/source-removal');
     const removed = await removeSource(await dbReady, id);
     notice.value = `Source removed with ${removed.length} ${removed.length === 1 ? 'story' : 'stories'}; saved stories were kept.`;
-    library.revision.value++;
-    await library.refresh();
+    await library.storiesChanged();
   }
 
   /** Gives a source the reader's own name. */

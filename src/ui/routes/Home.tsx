@@ -15,8 +15,8 @@ export default function Home() {
   const latest = library.latest.value;
   usePageTitle(null);
   useEffect(() => {
-    // The benchmark's "list visible" moment (issue 7 measures it).
-    if (latest && latest.length) performance.mark('list-visible');
+    // The benchmark's "list visible" moment (npm run bench): the first list this page load shows.
+    if (latest?.length && performance.getEntriesByName('list-visible').length === 0) performance.mark('list-visible');
   }, [latest !== null && latest.length > 0]);
 
   if (latest === null) return <p class="loading">Loading your stories…</p>;

@@ -34,7 +34,6 @@ export default function Search() {
 
   useEffect(() => {
     input.current?.focus();
-    search.warm();
     void import('../search-highlight').then((m) => (highlight.value = m.highlightFor));
   }, []);
   useEffect(() => {

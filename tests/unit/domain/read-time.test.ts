@@ -1,6 +1,7 @@
 // Protects the "N min read" figures readers see: word/CJK counting, image time, rounding, never 0.
 import { describe, expect, it } from 'vitest';
-import { countWords, imageSeconds, readMinutes, readingSeconds } from '../../../src/domain/read-time';
+import { imageSeconds, readMinutes, readingSeconds } from '../../../src/domain/read-time';
+import { countWords } from '../../../src/domain/word-count';
 
 describe('countWords', () => {
   it('counts English words, not punctuation or spaces', () => {

@@ -2,7 +2,8 @@
 // slower readers never get shorter estimates, and word counting never throws on any string.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countWords, readMinutes, readingSeconds } from '../../../src/domain/read-time';
+import { readMinutes, readingSeconds } from '../../../src/domain/read-time';
+import { countWords } from '../../../src/domain/word-count';
 
 const counts = fc.record({
   wordCount: fc.nat({ max: 200_000 }),

@@ -54,6 +54,19 @@ describe('schema migrations', () => {
       db.close();
     });
 
+    it('has a body-less summary of every article, equal to the article without its body', async () => {
+      await WRITERS[version](NAME);
+      const db = await openBroadsheetDb({}, NAME);
+      const articles = await db.getAll('articles');
+      const summaries = await db.getAll('summaries');
+      expect(summaries.map((s) => s.id)).toEqual(articles.map((a) => a.id));
+      articles.forEach((a, i) => {
+        const { contentHtml: _c, plainText: _p, ...rest } = a;
+        expect(summaries[i]).toEqual(rest);
+      });
+      db.close();
+    });
+
     it('keeps section pages, saved, history, continue reading, sources and link lookups working', async () => {
       await WRITERS[version](NAME);
       const db = await openBroadsheetDb({}, NAME);
@@ -64,7 +77,7 @@ describe('schema migrations', () => {
       }
       for (const [sourceId, ids] of Object.entries(EXPECTED.bySource)) {
         const range = IDBKeyRange.bound([sourceId, -Infinity], [sourceId, Infinity]);
-        expect(await db.getAllKeysFromIndex('articles', 'by-source-published', range), sourceId).toEqual(ids);
+        expect(await db.getAllKeysFromIndex('summaries', 'by-source-published', range), sourceId).toEqual(ids);
       }
       expect((await savedStates(db)).map((s) => s.articleId)).toEqual(EXPECTED.savedNewestFirst);
       expect((await recentlyReadStates(db)).map((s) => s.articleId)).toEqual(EXPECTED.readNewestFirst);
@@ -110,7 +123,7 @@ describe('schema migrations', () => {
   it('opens a fresh database at the latest version', async () => {
     const db = await openBroadsheetDb({}, `${NAME}-fresh`);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'meta', 'outbox', 'readingState', 'sources']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'meta', 'outbox', 'readingState', 'sources', 'summaries']);
     db.close();
   });
 });

@@ -1,6 +1,7 @@
 // Protects sync under failure: 410 marks a source gone and later syncs skip it; failures back off
 // per source (Retry-After wins); offline changes nothing; old source records still sync; progress
 // names each source; WordPress pages land in one batch; a crash before the commit leaves the old state.
+import { seedArticles } from '../storage/seed';
 import { describe, expect, it } from 'vitest';
 import type { Source } from '../../../src/domain/source';
 import { countArticles, latestArticles } from '../../../src/storage/articles-repo';
@@ -295,7 +296,7 @@ describe('storage full', () => {
   it('evicts by the retention rules and retries once; if still full, says so plainly', async () => {
     const db = await openBroadsheetDb({}, 'robust-quota');
     await ensureSource(db, source());
-    await db.put('articles', { ...(await firstArticle(db)), id: 'ancient', publishedAt: NOW - 400 * 24 * 3600 * 1000 });
+    await seedArticles(db, [{ ...(await firstArticle(db)), id: 'ancient', publishedAt: NOW - 400 * 24 * 3600 * 1000 }]);
     const srv = counting(() => json(miniFeed()));
     const retried = await syncSource(deps(fullDb(db, 1), srv.fetchImpl), (await getSource(db, 'mini'))!);
     expect(retried).toMatchObject({ added: 3, error: null, evicted: ['ancient'] });

@@ -1,0 +1,83 @@
+// The related-stories and search indexes over every stored story, kept in step with storage:
+// built once from the body-less summaries, then told about each stored batch and eviction.
+import type { Article } from '../domain/article';
+import { RelatedIndex, type RelatedHit } from '../domain/related-index';
+import { SearchIndex, type SearchHit } from '../domain/search-index';
+import { allIndexEntries, indexEntry, type IndexEntry } from '../storage/articles-repo';
+import type { Db } from '../storage/db';
+
+/** Related stories of one article and the other sources' copies of it ("also covered by"). */
+export interface RelatedAnswer {
+  hits: RelatedHit[];
+  duplicates: string[];
+}
+
+/** Both in-memory indexes, with the operations the engine needs. */
+export class LibraryIndex {
+  private constructor(
+    private readonly related: RelatedIndex,
+    private readonly search: SearchIndex,
+  ) {}
+
+  /** Builds both indexes from every stored summary (one read of the summaries store). */
+  static async load(db: Db): Promise<LibraryIndex> {
+    return LibraryIndex.fromEntries(await allIndexEntries(db));
+  }
+
+  /** Builds both indexes from index entries (tests, and load()). */
+  static fromEntries(entries: IndexEntry[]): LibraryIndex {
+    return new LibraryIndex(
+      RelatedIndex.build(entries.map(relatedDoc)),
+      SearchIndex.build(entries.map(searchDoc)),
+    );
+  }
+
+  /** Number of indexed stories. */
+  get size(): number {
+    return this.related.size;
+  }
+
+  /** Learns stored (new or updated) articles and forgets evicted ids; weights are settled at once so the next query pays nothing. */
+  apply(written: ReadonlyArray<Article | IndexEntry>, evicted: readonly string[]): void {
+    for (const id of evicted) {
+      this.related.remove(id);
+      this.search.remove(id);
+    }
+    for (const article of written) {
+      const entry = indexEntry(article);
+      this.related.add(relatedDoc(entry));
+      this.search.add(searchDoc(entry));
+    }
+    this.settle();
+  }
+
+  /** Recomputes corpus weights now rather than on the next query. */
+  settle(): void {
+    this.related.refresh();
+    this.search.refresh();
+  }
+
+  /** Related stories of an indexed article (empty for an unknown id). */
+  relatedTo(id: string, limit: number): RelatedAnswer {
+    if (!this.related.has(id)) return { hits: [], duplicates: [] };
+    return { hits: this.related.related(id, { limit }), duplicates: this.related.duplicatesOf(id) };
+  }
+
+  /** How many near-duplicates (other coverage) each id has; 0 for unknown ids. */
+  coverage(ids: readonly string[]): number[] {
+    return ids.map((id) => (this.related.has(id) ? this.related.duplicatesOf(id).length : 0));
+  }
+
+  /** Ranked search hits for a query. */
+  find(query: string, limit: number): SearchHit[] {
+    return this.search.search(query, { limit });
+  }
+}
+
+function relatedDoc(e: IndexEntry) {
+  return { id: e.id, vector: e.terms, section: e.section, publishedAt: e.publishedAt, sourceId: e.sourceId, title: e.title };
+}
+
+function searchDoc(e: IndexEntry) {
+  return { id: e.id, title: e.title, excerpt: e.excerpt, vector: e.terms, language: e.language };
+}

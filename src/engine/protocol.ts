@@ -1,0 +1,20 @@
+// The messages between the page and the engine worker: calls by id, answers and progress by the same id.
+import type { Engine } from './engine';
+
+/** Engine operations callable across the worker boundary. */
+export type EngineMethod = keyof Engine;
+
+/** Page → worker: call `method` with `args`; progress and the answer come back under `id`. */
+export interface EngineCall {
+  id: number;
+  method: EngineMethod;
+  args: unknown[];
+}
+
+/** Worker → page. */
+export type EngineMessage =
+  /** The worker is running; `contextId` marks its own sync announcements. */
+  | { type: 'ready'; contextId: string }
+  | { type: 'result'; id: number; value: unknown }
+  | { type: 'error'; id: number; message: string }
+  | { type: 'progress'; id: number; progress: unknown };

@@ -1,0 +1,130 @@
+// Protects the library engine (sync + indexes, as the engine worker runs it): a sync resolves only
+// once its stories are findable and related; evicted and removed stories disappear from answers;
+// a batch stored while the indexes are still loading is not lost; stories stored elsewhere (another
+// tab, a restore) become findable after reload(); near-duplicates are counted as coverage.
+import { describe, expect, it } from 'vitest';
+import { deriveArticle } from '../../../src/domain/derive';
+import { createEngine, type EngineSyncOverrides } from '../../../src/engine/engine';
+import { putArticleBatch } from '../../../src/storage/articles-repo';
+import { openBroadsheetDb, type Db } from '../../../src/storage/db';
+import { ensureSource, getSource } from '../../../src/storage/sources-repo';
+import { sampleSource } from '../../../src/sync/sample-source';
+import { miniFeed } from '../../fixtures/mini-feed';
+
+const APP = 'https://app.example/';
+const NOW = Date.parse('2026-11-21T12:00:00Z');
+
+const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
+
+/** A server whose sample edition is `edition()` (changeable between syncs). */
+function effects(edition: () => object): EngineSyncOverrides {
+  return {
+    fetch: (async () => json(edition())) as typeof fetch,
+    now: () => NOW,
+    sleep: async () => {},
+    random: () => 0,
+    origin: 'https://app.example',
+    isOnline: () => true,
+    purgeImages: async () => {},
+  };
+}
+
+const request = { corsProxy: null, appBase: APP };
+
+async function fresh(name: string): Promise<Db> {
+  return openBroadsheetDb({}, `engine-${name}`);
+}
+
+describe('the library engine', () => {
+  it('resolves a sync only when its stories are searchable and have related stories', async () => {
+    const db = await fresh('sync');
+    const engine = createEngine(Promise.resolve(db), effects(() => miniFeed()));
+    const summary = await engine.sync(request);
+    expect(!summary.skipped && summary.added).toBe(3);
+    const hits = await engine.search('ferry', 5);
+    expect(hits.map((h) => h.id)).toHaveLength(1);
+    // The port story shares "port"/"harbour" words with the ferry story (its "Also read").
+    const ferryId = hits[0]!.id;
+    const related = await engine.related(ferryId, 3);
+    expect(related.hits.map((h) => h.id)).not.toContain(ferryId);
+    expect(await engine.search('kestrel', 5)).toHaveLength(1);
+    db.close();
+  });
+
+  it('updates its answers with later syncs: new stories found, changed titles found by their new words', async () => {
+    const db = await fresh('later');
+    let edition = miniFeed();
+    const engine = createEngine(Promise.resolve(db), effects(() => edition));
+    await engine.sync(request);
+    edition = miniFeed(
+      [{ id: 'mini-4', url: 'https://news.example/science/glacier', title: 'Glacier retreat measured from orbit', content_text: 'Satellites show the glacier retreat.', date_published: '2026-11-21T09:00:00Z' }],
+      { 'mini-2': { title: 'Port fees rise; quayside protest planned' } },
+    );
+    const second = await engine.sync(request);
+    expect(!second.skipped && [second.added, second.updated]).toEqual([1, 1]);
+    expect(await engine.search('glacier', 5)).toHaveLength(1);
+    expect(await engine.search('quayside', 5)).toHaveLength(1);
+    db.close();
+  });
+
+  it('forgets stories that retention evicts during a sync', async () => {
+    const db = await fresh('evict');
+    let edition: object = miniFeed();
+    const engine = createEngine(Promise.resolve(db), effects(() => edition));
+    await engine.sync(request);
+    expect(await engine.search('ferry', 5)).toHaveLength(1);
+    // The source now keeps a day of news and the feed lists only the port story: the others are evicted.
+    const sample = (await getSource(db, sampleSource(APP).id))!;
+    await db.put('sources', { ...sample, retention: { maxAgeDays: 1, maxArticles: 500 } });
+    edition = { ...miniFeed(), items: [miniFeed().items[1]] };
+    const second = await engine.sync({ ...request, force: true });
+    expect(!second.skipped && second.evicted).toHaveLength(2);
+    expect(await engine.search('ferry', 5)).toEqual([]);
+    expect(await engine.search('port', 5)).toHaveLength(1);
+    db.close();
+  });
+
+  it('applies a batch stored while the indexes are still loading', async () => {
+    const db = await fresh('race');
+    let open!: (db: Db) => void;
+    const engine = createEngine(new Promise<Db>((resolve) => (open = resolve)), effects(() => miniFeed()));
+    const syncing = engine.sync(request);
+    open(db);
+    await syncing;
+    expect(await engine.search('ferry', 5)).toHaveLength(1);
+    db.close();
+  });
+
+  it('finds stories stored outside its own syncs after reload()', async () => {
+    const db = await fresh('reload');
+    const engine = createEngine(Promise.resolve(db), effects(() => miniFeed()));
+    await engine.sync(request);
+    const source = (await getSource(db, sampleSource(APP).id))!;
+    const saved = deriveArticle(
+      { sourceId: source.id, guid: 'x', url: 'https://other.example/lighthouse', title: 'Lighthouse keeper retires', dek: '', author: null, sections: [], publishedAt: NOW, updatedAt: null, contentHtml: '<p>After forty years the lighthouse keeper retires.</p>', baseUrl: 'https://other.example/', imageUrl: null, language: 'en' },
+      NOW,
+    );
+    await putArticleBatch(db, [saved], source);
+    expect(await engine.search('lighthouse', 5)).toEqual([]);
+    await engine.reload();
+    expect((await engine.search('lighthouse', 5)).map((h) => h.id)).toEqual([saved.id]);
+    db.close();
+  });
+
+  it('counts the other sources that carried the same story', async () => {
+    const db = await fresh('coverage');
+    const engine = createEngine(Promise.resolve(db), effects(() => miniFeed()));
+    await engine.sync(request);
+    const [ferry] = await engine.search('ferry', 1);
+    const copy = deriveArticle(
+      { sourceId: 'other', guid: 'copy', url: 'https://wire.example/ferry', title: 'Night ferry returns to Kestrel Bay', dek: 'The crossing resumes after a winter of repairs.', author: null, sections: ['World'], publishedAt: NOW, updatedAt: null, contentHtml: '<p>The night ferry to Kestrel Bay sailed again on Tuesday.</p>', baseUrl: 'https://wire.example/', imageUrl: null, language: 'en' },
+      NOW,
+    );
+    await ensureSource(db, { ...sampleSource(APP), id: 'other', url: 'https://wire.example/feed', kind: 'rss' });
+    await putArticleBatch(db, [copy], (await getSource(db, 'other'))!);
+    await engine.reload();
+    expect(await engine.coverage([ferry!.id, 'unknown'])).toEqual([1, 0]);
+    expect((await engine.related(ferry!.id, 3)).duplicates).toEqual([copy.id]);
+    db.close();
+  });
+});
