@@ -1,5 +1,5 @@
 // The app frame: skip link, masthead, status, routed main content, footer and toasts.
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import { ErrorBoundary, LocationProvider, Route, Router, lazy, useLocation } from 'preact-iso';
 import { ShortcutsHelp } from './components/ShortcutsHelp';
 import { installShortcuts } from './shortcuts';
@@ -21,10 +21,11 @@ const Continue = lazy(() => import('./routes/Continue'));
 const Search = lazy(() => import('./routes/Search'));
 const NotFound = lazy(() => import('./routes/NotFound'));
 
-// Lives inside LocationProvider so shortcuts can navigate in-app.
+// Lives inside LocationProvider so shortcuts can navigate in-app. Installed as the first screen is
+// committed (a layout effect), not after it paints: the list can be on screen before a paint-time effect runs.
 function Shortcuts() {
   const { route } = useLocation();
-  useEffect(() => installShortcuts(route), [route]);
+  useLayoutEffect(() => installShortcuts(route), [route]);
   return <ShortcutsHelp />;
 }
 

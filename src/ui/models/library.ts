@@ -14,7 +14,11 @@ import { HOME_LIMIT, loadEmbeddedFirstScreen, loadHomeSnapshot, saveHomeSnapshot
 export function createLibraryModel(dbReady: Promise<Db>, engine: Engine, appBase: string, corsProxy: () => string | null = () => null) {
   // Home paints from what it showed last time (on a first visit: the built-in edition, embedded in
   // the page), before IndexedDB opens; refresh() then replaces it with what is stored.
-  const remembered = loadHomeSnapshot() ?? loadEmbeddedFirstScreen(appBase);
+  const stored = loadHomeSnapshot();
+  const remembered = stored ?? loadEmbeddedFirstScreen(appBase);
+  // The embedded first screen stands until the first sync has stored those stories: an empty
+  // database before that sync must not blank the list the reader is already looking at.
+  let provisional = !stored && remembered !== null;
   const latest = signal<ArticleSummary[] | null>(remembered?.latest ?? null);
   const sections = signal<Array<{ name: string; count: number; unread: number }>>(remembered?.sections ?? []);
   const continueReading = signal<ArticleSummary[]>(remembered?.continueReading ?? []);
@@ -38,7 +42,7 @@ export function createLibraryModel(dbReady: Promise<Db>, engine: Engine, appBase
   /** Keeps the first screen for the next start (see home-snapshot.ts). */
   function remember(): void {
     const list = latest.value;
-    if (!list) return;
+    if (!list || provisional) return;
     const readSet = read.value;
     const shown = [...list, ...continueReading.value];
     saveHomeSnapshot({
@@ -63,9 +67,12 @@ export function createLibraryModel(dbReady: Promise<Db>, engine: Engine, appBase
         inProgressStates(db, 3),
       ]);
       const startedArticles = await getSummaries(db, started.map((s) => s.articleId));
+      provisional &&= list.length === 0 && last === null;
       batch(() => {
-        latest.value = list;
-        sections.value = secs;
+        if (!provisional) {
+          latest.value = list;
+          sections.value = secs;
+        }
         sources.value = srcs;
         read.value = readSet;
         saved.value = new Set(savedList.map((s) => s.articleId));
@@ -82,6 +89,8 @@ export function createLibraryModel(dbReady: Promise<Db>, engine: Engine, appBase
 
   let running: Promise<void> | null = null;
   let again: Promise<void> | null = null;
+  // Callers waiting for the next sync to end (see syncEnded).
+  const waiting: Array<() => void> = [];
   /**
    * Syncs every source now. If a sync is already running, one more runs after it (once, however
    * often this is called meanwhile), so sources added during a sync are not left for later.
@@ -114,14 +123,24 @@ export function createLibraryModel(dbReady: Promise<Db>, engine: Engine, appBase
         progress.value = null;
         running = null;
         await refresh();
+        for (const done of waiting.splice(0)) done();
       }
     })();
     return running;
   }
 
-  /** The sync in progress, if any (a story listed from the first screen may still be on its way in). */
-  function syncing(): Promise<void> | null {
-    return running;
+  /**
+   * Resolves when the sync in progress ends, or else the next one, or after `timeoutMs`: a story a
+   * first visit lists from the built-in first screen may still be on its way into storage.
+   */
+  function syncEnded(timeoutMs = 15_000): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      waiting.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   /** Marks local reader flags after an action on the article page. */
@@ -178,7 +197,7 @@ export function createLibraryModel(dbReady: Promise<Db>, engine: Engine, appBase
   return {
     sectionArticles, savedArticles, historyArticles, markAllRead, continueReading, unreadOnly, unreadTotal,
     latest, sections, sources, sourceById, failingSources, read, saved, lastSyncAt, progress, lastOutcome, loadError,
-    revision, refresh, sync, syncing, setFlags, storiesChanged,
+    revision, refresh, sync, syncEnded, setFlags, storiesChanged,
   };
 }
 

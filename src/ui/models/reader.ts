@@ -16,10 +16,9 @@ export function createReaderModel(dbReady: Promise<Db>, library: LibraryModel, r
     const { loadArticleView } = await import('./article-view');
     const load = async () => loadArticleView(await dbReady, id, ctx, related, { read: library.read.value, sources: library.sourceById.value });
     const view = await load();
-    // A first visit lists the built-in edition before its sync has stored it: wait for that sync.
-    const inFlight = view ? null : library.syncing();
-    if (!inFlight) return view;
-    await inFlight;
+    // A first visit lists the built-in edition before its first sync has stored it: wait for that sync.
+    if (view || library.lastSyncAt.value !== null) return view;
+    await library.syncEnded();
     return load();
   }
 

@@ -1,0 +1,87 @@
+// Protects the instant first screen in the library model: a first visit lists the built-in edition
+// embedded in the page and keeps listing it while the database is still empty (the first sync has
+// not stored it yet), then shows what is stored; a returning reader's remembered screen wins, and
+// what refresh() reads is remembered for the next start.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Engine } from '../../../../src/engine/engine';
+import { deriveArticle } from '../../../../src/domain/derive';
+import { putArticleBatch } from '../../../../src/storage/articles-repo';
+import { openBroadsheetDb, type Db } from '../../../../src/storage/db';
+import { setMeta } from '../../../../src/storage/meta-repo';
+import { ensureSource } from '../../../../src/storage/sources-repo';
+import { sampleSource } from '../../../../src/sync/sample-source';
+import { FIRST_SCREEN_BASE, FIRST_SCREEN_ID, loadHomeSnapshot, SNAPSHOT_KEY, type HomeSnapshot } from '../../../../src/ui/models/home-snapshot';
+import { createLibraryModel } from '../../../../src/ui/models/library';
+
+const APP = 'https://app.example/';
+const engine = {} as Engine;
+
+function story(id: string, sourceId: string, publishedAt: number) {
+  return deriveArticle(
+    { sourceId, guid: id, url: `https://news.example/${id}`, title: `Story ${id}`, dek: '', author: null, sections: ['World'], publishedAt, updatedAt: null, contentHtml: `<p>Body of ${id}.</p><img src="${FIRST_SCREEN_BASE}sample/images/${id}.svg">`, baseUrl: 'https://news.example/', imageUrl: `${FIRST_SCREEN_BASE}sample/images/${id}.svg`, language: 'en' },
+    1,
+  );
+}
+
+function embed(snapshot: HomeSnapshot): void {
+  const block = document.createElement('script');
+  block.type = 'application/json';
+  block.id = FIRST_SCREEN_ID;
+  block.textContent = JSON.stringify(snapshot);
+  document.body.append(block);
+}
+
+const { contentHtml: _c, plainText: _p, terms: _t, ...embeddedStory } = story('a', 'sample', 3000);
+const embedded: HomeSnapshot = { latest: [embeddedStory], sections: [{ name: 'World', count: 1, unread: 1 }], read: [], continueReading: [], lastSyncAt: null };
+
+let db: Db;
+beforeEach(async () => {
+  localStorage.clear();
+  db = await openBroadsheetDb({}, `library-first-${Math.random()}`);
+});
+afterEach(() => {
+  document.getElementById(FIRST_SCREEN_ID)?.remove();
+  db.close();
+});
+
+describe('the first screen', () => {
+  it('lists the embedded edition at once, with its URLs under this app, and keeps it while nothing is stored', async () => {
+    embed(embedded);
+    const library = createLibraryModel(Promise.resolve(db), engine, APP);
+    expect(library.latest.value?.map((a) => a.id)).toEqual([embeddedStory.id]);
+    expect(library.latest.value?.[0]?.imageUrl).toBe(`${APP}sample/images/a.svg`);
+    await library.refresh();
+    expect(library.latest.value?.map((a) => a.id)).toEqual([embeddedStory.id]);
+    expect(loadHomeSnapshot()).toBeNull(); // a provisional screen is not remembered
+  });
+
+  it('shows what is stored once the first sync has stored it, and remembers it', async () => {
+    embed(embedded);
+    const library = createLibraryModel(Promise.resolve(db), engine, APP);
+    const source = sampleSource(APP);
+    await ensureSource(db, source);
+    const b = story('b', source.id, 5000);
+    await putArticleBatch(db, [b], source);
+    await setMeta(db, 'lastSyncAt', 9000);
+    await library.refresh();
+    expect(library.latest.value?.map((a) => a.id)).toEqual([b.id]);
+    expect(loadHomeSnapshot()?.latest.map((a) => a.id)).toEqual([b.id]);
+  });
+
+  it('an empty library after a sync is shown as empty', async () => {
+    embed(embedded);
+    const library = createLibraryModel(Promise.resolve(db), engine, APP);
+    await setMeta(db, 'lastSyncAt', 9000);
+    await library.refresh();
+    expect(library.latest.value).toEqual([]);
+  });
+
+  it('prefers the reader’s remembered screen to the embedded edition', () => {
+    embed(embedded);
+    const { contentHtml: _c2, plainText: _p2, terms: _t2, ...mine } = story('mine', 'rss', 7000);
+    localStorage.setItem(SNAPSHOT_KEY, JSON.stringify({ ...embedded, latest: [mine], lastSyncAt: 8000 }));
+    const library = createLibraryModel(Promise.resolve(db), engine, APP);
+    expect(library.latest.value?.map((a) => a.id)).toEqual([mine.id]);
+    expect(library.lastSyncAt.value).toBe(8000);
+  });
+});
