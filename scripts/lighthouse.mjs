@@ -27,8 +27,18 @@ try {
     const failing = Object.values(result.lhr.audits)
       .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
       .map((a) => a.id);
-    report[path] = { scores, failingBinaryAudits: failing, lcpMs: Math.round(result.lhr.audits['largest-contentful-paint'].numericValue) };
+    const metric = (id) => Math.round(result.lhr.audits[id]?.numericValue ?? NaN);
+    const metrics = {
+      fcpMs: metric('first-contentful-paint'),
+      lcpMs: metric('largest-contentful-paint'),
+      tbtMs: metric('total-blocking-time'),
+      cls: Number((result.lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN).toFixed(3)),
+      speedIndexMs: metric('speed-index'),
+    };
+    const lcpElement = result.lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? null;
+    report[path] = { scores, metrics, lcpElement, failingBinaryAudits: failing, lcpMs: metrics.lcpMs };
     console.log(`${path}: ${Object.entries(scores).map(([k, v]) => `${k} ${v}`).join(', ')}${failing.length ? ` | failing: ${failing.join(', ')}` : ''}`);
+    console.log(`  ${Object.entries(metrics).map(([k, v]) => `${k} ${v}`).join(', ')}; LCP element: ${lcpElement}`);
   }
   mkdirSync('docs', { recursive: true });
   writeFileSync('docs/lighthouse.json', `${JSON.stringify({ date: new Date().toISOString(), lighthouse: '12.8.2', report }, null, 2)}\n`);

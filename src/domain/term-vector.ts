@@ -42,22 +42,27 @@ export function buildTermVector(
 
   const terms = [...counts.keys()];
   const weights = [...counts.values()];
-  if (terms.length <= maxTerms) return alphabetical(terms, weights, terms.length);
-  // Among equal counts a longer word is usually the rarer, more telling one; then alphabetical for
-  // determinism. Sorting alphabetically first and then stably by the numeric keys gives that order
-  // with one string sort instead of string comparisons on every tie (most terms tie on count 1).
-  const order = Array.from(terms.keys()).sort((a, b) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0));
-  const strength = weights.map((count, i) => (idf ? count * idf(terms[i]) : count));
-  const byRank = order.slice().sort((a, b) => strength[b] - strength[a] || terms[b].length - terms[a].length);
-  // The kept terms in alphabetical order are those positions of `order` that made the cut.
-  const keep = new Uint8Array(terms.length);
-  for (let r = 0; r < maxTerms; r++) keep[byRank[r]] = 1;
-  const kept = order.filter((i) => keep[i] === 1);
-  return { terms: kept.map((i) => terms[i]), weights: kept.map((i) => weights[i]) };
+  if (terms.length <= maxTerms) return alphabetical(terms, weights, Array.from(terms.keys()));
+  // Rank by strength, then (a longer word is usually the rarer, more telling one) by length, then
+  // alphabetically for determinism. Only numbers are compared for the ranking; strings are compared
+  // only within the one group of equal strength and length that the cut falls in.
+  const strength = idf ? weights.map((count, i) => count * idf(terms[i])) : weights;
+  const byRank = Array.from(terms.keys()).sort((a, b) => strength[b] - strength[a] || terms[b].length - terms[a].length);
+  const same = (a: number, b: number) => strength[a] === strength[b] && terms[a].length === terms[b].length;
+  let groupStart = maxTerms - 1;
+  while (groupStart > 0 && same(byRank[groupStart - 1], byRank[maxTerms - 1])) groupStart--;
+  let groupEnd = maxTerms;
+  while (groupEnd < byRank.length && same(byRank[groupEnd], byRank[maxTerms - 1])) groupEnd++;
+  const boundary = byRank.slice(groupStart, groupEnd).sort(byTerm(terms));
+  const kept = [...byRank.slice(0, groupStart), ...boundary.slice(0, maxTerms - groupStart)];
+  return alphabetical(terms, weights, kept);
 }
 
-function alphabetical(terms: string[], weights: number[], n: number): TermVector {
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0));
+const byTerm = (terms: string[]) => (a: number, b: number) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0);
+
+/** The chosen terms (by index) as a vector, terms sorted ascending. */
+function alphabetical(terms: string[], weights: number[], chosen: number[]): TermVector {
+  const order = chosen.sort(byTerm(terms));
   return { terms: order.map((i) => terms[i]), weights: order.map((i) => weights[i]) };
 }
 

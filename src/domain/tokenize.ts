@@ -146,17 +146,51 @@ export function tokenSpans(text: string, language?: string | null): TokenSpan[] 
 /** Index terms of a text, in text order (repeats kept, so callers can count them). */
 export function tokenize(text: string, language?: string | null): string[] {
   const terms: string[] = [];
-  eachTerm(text, language, (term) => terms.push(term));
+  eachTerm(text, language, (term) => terms.push(term), false);
   return terms;
 }
 
-function eachTerm(text: string, language: string | null | undefined, visit: (term: string, folded: string, start: number, end: number) => void): void {
+// News repeats its words: an ASCII word's term (or null for a stop word) is remembered per language
+// context, so most words cost one lookup instead of folding, rule checks and stemming. Keyed by the
+// stop-word set too, so registering a language's list starts a fresh cache.
+const WORD_CACHE_SIZE = 50_000;
+const wordCaches = new WeakMap<ReadonlySet<string>, Map<string, Map<string, string | null>>>();
+
+function wordCacheFor(ctx: LanguageContext): Map<string, string | null> {
+  let byTag = wordCaches.get(ctx.stops);
+  if (!byTag) wordCaches.set(ctx.stops, (byTag = new Map()));
+  const key = `${ctx.tag ?? ''}|${ctx.stemEnglish}`;
+  let cache = byTag.get(key);
+  if (!cache) byTag.set(key, (cache = new Map()));
+  return cache;
+}
+
+/** Calls `visit` for each term in text order; `folded` is '' when `wantFolded` is false (saves a string per word). */
+function eachTerm(
+  text: string,
+  language: string | null | undefined,
+  visit: (term: string, folded: string, start: number, end: number) => void,
+  wantFolded = true,
+): void {
   if (typeof text !== 'string') throw new TypeError('tokenize: text must be a string');
   const ctx = contextFor(language);
+  const cache = ctx.asciiFolds ? wordCacheFor(ctx) : null;
   for (const segment of wordSegments(text, ctx.tag, ctx.stemEnglish)) {
     const word = segment.segment;
-    const folded = ctx.asciiFolds && isAscii(word) ? word.toLowerCase() : fold(word, ctx.tag);
-    const term = termIn(folded, ctx);
-    if (term !== null) visit(term, folded, segment.index, segment.index + segment.segment.length);
+    let term: string | null | undefined;
+    let folded: string;
+    if (cache && isAscii(word)) {
+      term = cache.get(word);
+      folded = wantFolded || term === undefined ? word.toLowerCase() : '';
+      if (term === undefined) {
+        term = termIn(folded, ctx);
+        if (cache.size >= WORD_CACHE_SIZE) cache.clear();
+        cache.set(word, term);
+      }
+    } else {
+      folded = fold(word, ctx.tag);
+      term = termIn(folded, ctx);
+    }
+    if (term !== null) visit(term, folded, segment.index, segment.index + word.length);
   }
 }
