@@ -3,7 +3,7 @@
 // segments: see word-segments.ts.
 import { stemmer } from 'stemmer';
 import { primaryLanguage, stopWordsFor } from './stop-words';
-import { wordSegments } from './word-segments';
+import { eachLatinWord, wordSegments } from './word-segments';
 
 /** One index term and the span of the source text it came from. */
 export interface TokenSpan {
@@ -175,8 +175,7 @@ function eachTerm(
   if (typeof text !== 'string') throw new TypeError('tokenize: text must be a string');
   const ctx = contextFor(language);
   const cache = ctx.asciiFolds ? wordCacheFor(ctx) : null;
-  for (const segment of wordSegments(text, ctx.tag, ctx.stemEnglish)) {
-    const word = segment.segment;
+  const one = (word: string, start: number) => {
     let term: string | null | undefined;
     let folded: string;
     if (cache && isAscii(word)) {
@@ -191,6 +190,9 @@ function eachTerm(
       folded = fold(word, ctx.tag);
       term = termIn(folded, ctx);
     }
-    if (term !== null) visit(term, folded, segment.index, segment.index + word.length);
-  }
+    if (term !== null) visit(term, folded, start, start + word.length);
+  };
+  // Plain Latin text in English (or no stated language): spans straight from the scanner, no segment objects.
+  if (ctx.stemEnglish && eachLatinWord(text, (start, end) => one(text.slice(start, end), start))) return;
+  for (const segment of wordSegments(text, ctx.tag, ctx.stemEnglish)) one(segment.segment, segment.index);
 }

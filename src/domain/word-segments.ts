@@ -46,9 +46,8 @@ function joinsDigits(c: number): boolean {
   return c === 0x2c || c === 0x3b || c === 0x2e || c === 0x27 || c === 0x2018 || c === 0x2019;
 }
 
-/** The scanner: letters and digits run together (WB5, WB8–10), joined across one joiner between like characters. */
-function scan(text: string): WordSegment[] {
-  const out: WordSegment[] = [];
+/** The scanner: letters and digits run together (WB5, WB8–10), joined across one joiner between like characters. Calls `visit` with each word's span. */
+function scanSpans(text: string, visit: (start: number, end: number) => void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -70,9 +69,14 @@ function scan(text: string): WordSegment[] {
       if (!letters && !digits) break;
       j += 2;
     }
-    out.push({ segment: text.slice(start, j), index: start });
+    visit(start, j);
     i = j;
   }
+}
+
+function scan(text: string): WordSegment[] {
+  const out: WordSegment[] = [];
+  scanSpans(text, (start, end) => out.push({ segment: text.slice(start, end), index: start }));
   return out;
 }
 
@@ -86,7 +90,21 @@ export function wordSegments(text: string, tag: string | undefined, latinRules: 
 
 /** How many word-like segments the fast scanner finds, or null when `text` is outside its alphabet (English rules). */
 export function latinWordCount(text: string): number | null {
-  return FAST_ALPHABET.test(text) ? scan(text).length : null;
+  if (!FAST_ALPHABET.test(text)) return null;
+  let words = 0;
+  scanSpans(text, () => words++);
+  return words;
+}
+
+/**
+ * Calls `visit` with the span of each word-like segment and returns true, when the fast scanner
+ * may take `text` (the caller's language follows the English rules); else returns false and visits
+ * nothing. For hot loops that would otherwise allocate a segment object per word.
+ */
+export function eachLatinWord(text: string, visit: (start: number, end: number) => void): boolean {
+  if (!FAST_ALPHABET.test(text)) return false;
+  scanSpans(text, visit);
+  return true;
 }
 
 /** The reference segmentation (Intl.Segmenter only), for tests. */

@@ -35,7 +35,7 @@ export interface Engine {
 /** Effects a test may replace (fetch, clock, sleep…); the page and the worker use the real ones. */
 export type EngineSyncOverrides = Partial<Omit<SyncDeps, 'db' | 'corsProxy' | 'onStored'>>;
 
-/** Creates an engine over an opening database; the indexes are built at once from the stored summaries. */
+/** Creates an engine over an opening database; the indexes are built at once from the stored article records. */
 export function createEngine(dbReady: Promise<Db>, overrides: EngineSyncOverrides = {}): Engine {
   // Every change to the indexes is chained on this promise, so a batch stored while the indexes
   // are still loading is applied after the load (re-applying a batch the load already saw is harmless).

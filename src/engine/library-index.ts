@@ -1,5 +1,5 @@
 // The related-stories and search indexes over every stored story, kept in step with storage:
-// built once from the body-less summaries, then told about each stored batch and eviction.
+// built once from the stored article records (bodies are a separate store), then told about each stored batch and eviction.
 import type { Article } from '../domain/article';
 import { RelatedIndex, type RelatedHit } from '../domain/related-index';
 import { SearchIndex, type SearchHit } from '../domain/search-index';
@@ -19,7 +19,7 @@ export class LibraryIndex {
     private readonly search: SearchIndex,
   ) {}
 
-  /** Builds both indexes from every stored summary (one read of the summaries store). */
+  /** Builds both indexes from every stored article record (one read of the articles store, no bodies). */
   static async load(db: Db): Promise<LibraryIndex> {
     return LibraryIndex.fromEntries(await allIndexEntries(db));
   }

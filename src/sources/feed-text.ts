@@ -40,16 +40,22 @@ export function dekFrom(plain: string): string {
 
 /** The src of the first <img> in an HTML fragment, resolved; null when none. */
 export function firstImageSrc(html: string, base: string): string | null {
+  // Most bodies have no image, and those that do usually show it early: no parse without an "<img",
+  // and the parse stops at the first real image instead of reading the whole body.
+  if (!/<img[\s/>]/i.test(html)) return null;
   let src: string | null = null;
   const parser = new Parser({
     onopentag(name, attrs) {
       // 1×1 images are tracking pixels (FeedBurner, analytics), never a lead image.
       const pixel = Number(attrs.width) <= 2 || Number(attrs.height) <= 2;
-      if (src === null && name === 'img' && attrs.src && !pixel) src = attrs.src;
+      if (src === null && name === 'img' && attrs.src && !pixel) {
+        src = attrs.src;
+        parser.pause();
+      }
     },
   });
   parser.write(html);
-  parser.end();
+  if (src === null) parser.end();
   return resolveUrl(src, base);
 }
 

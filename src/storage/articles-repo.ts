@@ -1,11 +1,10 @@
 // Article storage: batch upserts (one transaction with the source's new state) and list queries.
-// Every article is written twice in one transaction: whole in `articles`, body-less in `summaries`
-// (schema v3), so lists and index rebuilds never deserialize bodies.
+// An article is two records written together (article-record.ts): `articles` without the body,
+// which every list query reads, and `bodies`, which only the article page reads.
 import type { Article } from '../domain/article';
 import type { Source } from '../domain/source';
+import { joinArticle, splitArticle, type ArticleRecord } from './article-record';
 import type { Db } from './db';
-import { summaryRecord } from './summary-record';
-import type { StoredSummary } from './schema';
 
 /** An article without its heavy fields, for lists and cards. */
 export type ArticleSummary = Omit<Article, 'contentHtml' | 'plainText' | 'terms'>;
@@ -19,15 +18,15 @@ export interface BatchResult {
   written: Article[];
 }
 
-/** Drops the heavy fields of an article (or of a stored summary). */
-export function summarize(article: Article | StoredSummary): ArticleSummary {
+/** Drops the heavy fields of an article (or of its stored record). */
+export function summarize(article: Article | ArticleRecord): ArticleSummary {
   const { contentHtml: _c, plainText: _p, terms: _t, ...summary } = article as Article;
   return summary;
 }
 
-function sameContent(a: Article, b: Article): boolean {
+function sameContent(a: ArticleRecord, aBody: string | undefined, b: Article): boolean {
   return (
-    a.title === b.title && a.contentHtml === b.contentHtml && a.dek === b.dek && a.updatedAt === b.updatedAt &&
+    a.title === b.title && aBody === b.contentHtml && a.dek === b.dek && a.updatedAt === b.updatedAt &&
     a.imageUrl === b.imageUrl && a.author === b.author && a.section === b.section && a.url === b.url
   );
 }
@@ -40,9 +39,9 @@ function sameContent(a: Article, b: Article): boolean {
  * last sync, never half of one), which is most of what a batch of 500 stories costs.
  */
 export async function putArticleBatch(db: Db, articles: Article[], source: Source): Promise<BatchResult> {
-  const tx = db.transaction(['articles', 'summaries', 'sources'], 'readwrite', { durability: 'relaxed' });
-  const store = tx.objectStore('articles');
-  const summaries = tx.objectStore('summaries');
+  const tx = db.transaction(['articles', 'bodies', 'sources'], 'readwrite', { durability: 'relaxed' });
+  const records = tx.objectStore('articles');
+  const bodies = tx.objectStore('bodies');
   const result: BatchResult = { added: 0, updated: 0, unchanged: 0, written: [] };
   const requests: Array<Promise<unknown>> = [];
   try {
@@ -50,19 +49,22 @@ export async function putArticleBatch(db: Db, articles: Article[], source: Sourc
     const byId = new Map<string, Article>();
     for (const a of articles) if (!byId.has(a.id)) byId.set(a.id, a);
     const batch = [...byId.values()];
-    // All reads are queued at once: one round trip per batch instead of one per article.
-    const existing = await Promise.all(batch.map((a) => store.get(a.id)));
+    // All reads are queued at once: one round trip per batch instead of one per article. Bodies are
+    // read only for stories already stored (to tell an edit from a repeat).
+    const existing = await Promise.all(batch.map((a) => records.get(a.id)));
+    const oldBodies = await Promise.all(batch.map((a, i) => (existing[i] ? bodies.get(a.id) : undefined)));
     batch.forEach((article, i) => {
       const before = existing[i];
-      if (before && sameContent(before, article)) {
+      if (before && sameContent(before, oldBodies[i]?.contentHtml, article)) {
         result.unchanged++;
         return;
       }
-      const record = before ? { ...article, fetchedAt: before.fetchedAt } : article;
+      const stored = before ? { ...article, fetchedAt: before.fetchedAt } : article;
       if (before) result.updated++;
       else result.added++;
-      result.written.push(record);
-      requests.push(store.put(record), summaries.put(summaryRecord(record)));
+      result.written.push(stored);
+      const { record, body } = splitArticle(stored);
+      requests.push(records.put(record), bodies.put(body));
     });
     requests.push(tx.objectStore('sources').put(source));
     await Promise.all(requests);
@@ -81,21 +83,23 @@ export async function putArticleBatch(db: Db, articles: Article[], source: Sourc
   return result;
 }
 
-/** One stored article, or undefined. */
-export function getArticle(db: Db, id: string): Promise<Article | undefined> {
-  return db.get('articles', id);
+/** One stored article with its body, or undefined. */
+export async function getArticle(db: Db, id: string): Promise<Article | undefined> {
+  const tx = db.transaction(['articles', 'bodies']);
+  const [record, body] = await Promise.all([tx.objectStore('articles').get(id), tx.objectStore('bodies').get(id)]);
+  return record && joinArticle(record, body);
 }
 
 /** Summaries of the given ids that are stored, in the order asked (one read transaction). */
 export async function getSummaries(db: Db, ids: Iterable<string>): Promise<ArticleSummary[]> {
-  const tx = db.transaction('summaries');
+  const tx = db.transaction('articles');
   const found = await Promise.all([...ids].map((id) => tx.store.get(id)));
   return found.flatMap((s) => (s ? [summarize(s)] : []));
 }
 
 /** The stored article whose canonical URL is `url`, if any (for links between stored stories). */
 export async function getArticleByUrl(db: Db, url: string): Promise<ArticleSummary | undefined> {
-  const hit = await db.getFromIndex('summaries', 'by-url', url);
+  const hit = await db.getFromIndex('articles', 'by-url', url);
   return hit && summarize(hit);
 }
 
@@ -103,7 +107,7 @@ export async function getArticleByUrl(db: Db, url: string): Promise<ArticleSumma
 export async function latestArticles(db: Db, opts: { section?: string; limit?: number; offset?: number } = {}): Promise<ArticleSummary[]> {
   const limit = opts.limit ?? 50;
   const out: ArticleSummary[] = [];
-  const tx = db.transaction('summaries');
+  const tx = db.transaction('articles');
   const cursorSource =
     opts.section === undefined
       ? tx.store.index('by-published').openCursor(null, 'prev')
@@ -126,8 +130,8 @@ function sectionRange(section: string): IDBKeyRange {
 export async function orderedIds(db: Db, section?: string): Promise<string[]> {
   const ids =
     section === undefined
-      ? await db.getAllKeysFromIndex('summaries', 'by-published')
-      : await db.getAllKeysFromIndex('summaries', 'by-section-published', sectionRange(section));
+      ? await db.getAllKeysFromIndex('articles', 'by-published')
+      : await db.getAllKeysFromIndex('articles', 'by-section-published', sectionRange(section));
   return ids.reverse();
 }
 
@@ -136,7 +140,7 @@ export async function listSections(
   db: Db,
   read: ReadonlySet<string> = new Set(),
 ): Promise<Array<{ name: string; count: number; unread: number }>> {
-  const tx = db.transaction('summaries');
+  const tx = db.transaction('articles');
   const index = tx.store.index('by-section-published');
   const names: string[] = [];
   // Jump from section to section instead of stepping through every story: one cursor step per
@@ -156,17 +160,17 @@ export async function listSections(
 /** What the in-memory indexes (related, search) need of a stored article. */
 export type IndexEntry = Pick<Article, 'id' | 'terms' | 'section' | 'publishedAt' | 'sourceId' | 'title' | 'excerpt' | 'language'>;
 
-/** The index entry of an article or stored summary. */
+/** The index entry of an article or its stored record. */
 export function indexEntry({ id, terms, section, publishedAt, sourceId, title, excerpt, language }: IndexEntry): IndexEntry {
   return { id, terms, section, publishedAt, sourceId, title, excerpt, language };
 }
 
 /** Every stored article's id, term vector and ranking facts, for rebuilding the in-memory indexes. */
 export async function allIndexEntries(db: Db): Promise<IndexEntry[]> {
-  return (await db.getAll('summaries')).map(indexEntry);
+  return (await db.getAll('articles')).map(indexEntry);
 }
 
 /** Number of stored articles. */
 export function countArticles(db: Db): Promise<number> {
-  return db.count('summaries');
+  return db.count('articles');
 }

@@ -2,7 +2,7 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { DEFAULT_SECTION } from '../domain/article';
 import type { BroadsheetDB } from './schema';
-import { summaryRecord } from './summary-record';
+import { splitArticle } from './article-record';
 
 type UpgradeTx = IDBPTransaction<BroadsheetDB, StoreNames<BroadsheetDB>[], 'versionchange'>;
 // Earlier versions had a different shape, so each step works on the untyped view.
@@ -43,24 +43,19 @@ export async function upgradeToV2(db: AnyDb, tx: AnyTx): Promise<void> {
 }
 
 /**
- * Version 3: lists and the related/search indexes read a body-less copy of each article
- * (`summaries`, backfilled here), and the list indexes move to it, so neither a home page nor an
- * index rebuild over 10,000 stories deserializes every body. The full records stay in `articles`.
+ * Version 3: article bodies (contentHtml, plainText) move to their own store, `bodies`, so that
+ * lists, retention and the engine's index rebuild over 10,000 stories never deserialize them.
+ * Every article record is split in place; nothing is dropped.
  */
 export async function upgradeToV3(db: AnyDb, tx: AnyTx): Promise<void> {
-  const summaries = db.createObjectStore('summaries', { keyPath: 'id' });
-  summaries.createIndex('by-published', 'publishedAt');
-  summaries.createIndex('by-source-published', ['sourceId', 'publishedAt']);
-  summaries.createIndex('by-section-published', ['section', 'publishedAt']);
-  summaries.createIndex('by-url', 'url');
-  const articles = tx.objectStore('articles');
-  let cursor = await articles.openCursor();
+  db.createObjectStore('bodies', { keyPath: 'id' });
+  const bodies = tx.objectStore('bodies');
+  let cursor = await tx.objectStore('articles').openCursor();
   while (cursor) {
-    await tx.objectStore('summaries').put(summaryRecord(cursor.value as object));
+    const { record, body } = splitArticle(cursor.value as { id: string; contentHtml?: string; plainText?: string });
+    await bodies.put(body);
+    await cursor.update(record);
     cursor = await cursor.continue();
-  }
-  for (const name of ['by-published', 'by-source-published', 'by-section-published', 'by-url']) {
-    if (articles.indexNames.contains(name)) articles.deleteIndex(name);
   }
 }
 
@@ -77,7 +72,7 @@ const SCHEMA_TEST_BUMP = import.meta.env.VITE_SCHEMA_TEST_BUMP === '1';
 export const REAL_DB_VERSION = 3;
 
 function upgradeToTestBump(tx: AnyTx): void {
-  tx.objectStore('summaries').createIndex('by-fetched', 'fetchedAt');
+  tx.objectStore('articles').createIndex('by-fetched', 'fetchedAt');
 }
 
 /** The latest schema version. */

@@ -48,8 +48,8 @@ export async function applyRetention(
   keep: ReadonlySet<string> = new Set(),
 ): Promise<Eviction> {
   const cutoff = now - limits.maxAgeDays * DAY_MS;
-  const tx = db.transaction(['articles', 'summaries', 'readingState'], 'readwrite', { durability: 'relaxed' });
-  const index = tx.objectStore('summaries').index('by-source-published');
+  const tx = db.transaction(['articles', 'bodies', 'readingState'], 'readwrite', { durability: 'relaxed' });
+  const index = tx.objectStore('articles').index('by-source-published');
   const all = IDBKeyRange.bound([sourceId, -Infinity], [sourceId, Infinity]);
   // The keys carry the dates, so the candidates come from three key reads, not a walk over every
   // story: the ones past the cutoff, and the oldest beyond the newest maxArticles.
@@ -61,10 +61,15 @@ export async function applyRetention(
   const candidates = [...new Set([...tooOld, ...overLimit])].filter((id) => !keep.has(id));
   const states = await Promise.all(candidates.map((id) => tx.objectStore('readingState').get(id)));
   const evict = candidates.filter((_, i) => !isProtected(states[i]));
-  const bodies = await Promise.all(evict.map((id) => tx.objectStore('articles').get(id)));
+  const [records, bodies] = await Promise.all([
+    Promise.all(evict.map((id) => tx.objectStore('articles').get(id))),
+    Promise.all(evict.map((id) => tx.objectStore('bodies').get(id))),
+  ]);
   const images = new Set<string>();
-  for (const article of bodies) if (article) for (const url of articleImageUrls(article)) images.add(url);
-  await Promise.all(evict.flatMap((id) => [tx.objectStore('articles').delete(id), tx.objectStore('summaries').delete(id)]));
+  records.forEach((record, i) => {
+    if (record) for (const url of articleImageUrls({ ...record, contentHtml: bodies[i]?.contentHtml ?? '' })) images.add(url);
+  });
+  await Promise.all(evict.flatMap((id) => [tx.objectStore('articles').delete(id), tx.objectStore('bodies').delete(id)]));
   await tx.done;
   return { ids: evict, imageUrls: [...images] };
 }

@@ -1,7 +1,7 @@
 // The one typed IndexedDB schema (DESIGN.md §3). Reader state lives apart from
 // articles so that a sync can never overwrite what the reader did.
 import type { DBSchema } from 'idb';
-import type { Article } from '../domain/article';
+import type { ArticleRecord, BodyRecord } from './article-record';
 import type { Source } from '../domain/source';
 
 /** Where the reader stopped: a paragraph index and the offset into it, not a scroll percentage. */
@@ -33,27 +33,15 @@ export interface OutboxEntry {
   lastError: string | null;
 }
 
-/**
- * An article without its body (contentHtml, plainText): everything lists, retention and the
- * related/search indexes read. Kept beside the full record so that a list or an index rebuild
- * over 10,000 stories reads a tenth of the bytes.
- */
-export type StoredSummary = Omit<Article, 'contentHtml' | 'plainText'>;
-
 /** Database name; one per origin. */
 export const DB_NAME = 'broadsheet';
 
 /** The current schema. Version history is in migrations.ts. */
 export interface BroadsheetDB extends DBSchema {
-  /** Whole articles, read one at a time by the article page (and by backups). */
+  /** Articles without their bodies (see article-record.ts): what lists, retention and indexes read. */
   articles: {
     key: string;
-    value: Article;
-  };
-  /** The same articles without bodies, written in the same transactions; every list query uses these indexes. */
-  summaries: {
-    key: string;
-    value: StoredSummary;
+    value: ArticleRecord;
     indexes: {
       'by-published': number;
       'by-source-published': [string, number];
@@ -61,6 +49,8 @@ export interface BroadsheetDB extends DBSchema {
       'by-url': string;
     };
   };
+  /** Article bodies, under the article's id; written and deleted with their article record. */
+  bodies: { key: string; value: BodyRecord };
   readingState: {
     key: string;
     value: ReadingState;

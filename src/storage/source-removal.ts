@@ -3,16 +3,16 @@ import type { Db } from './db';
 
 /** Deletes a source and its unsaved articles in one transaction; returns the ids of deleted articles. */
 export async function removeSource(db: Db, sourceId: string): Promise<string[]> {
-  const tx = db.transaction(['sources', 'articles', 'summaries', 'readingState'], 'readwrite');
+  const tx = db.transaction(['sources', 'articles', 'bodies', 'readingState'], 'readwrite');
   const range = IDBKeyRange.bound([sourceId, -Infinity], [sourceId, Infinity]);
-  const ids = await tx.objectStore('summaries').index('by-source-published').getAllKeys(range);
+  const ids = await tx.objectStore('articles').index('by-source-published').getAllKeys(range);
   const states = await Promise.all(ids.map((id) => tx.objectStore('readingState').get(id)));
   const removed: string[] = [];
   const requests: Array<Promise<unknown>> = [tx.objectStore('sources').delete(sourceId)];
   ids.forEach((id, i) => {
     if (states[i]?.saved) return;
     removed.push(id);
-    requests.push(tx.objectStore('articles').delete(id), tx.objectStore('summaries').delete(id));
+    requests.push(tx.objectStore('articles').delete(id), tx.objectStore('bodies').delete(id));
     if (states[i]) requests.push(tx.objectStore('readingState').delete(id));
   });
   await Promise.all(requests);

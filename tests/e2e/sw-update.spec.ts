@@ -48,7 +48,7 @@ function readStore(page: Page) {
       type State = { articleId: string; read: boolean; saved: boolean; progress: unknown };
       return {
         version: db.version,
-        articleIndexes: [...db.transaction('summaries').objectStore('summaries').indexNames].sort(),
+        articleIndexes: [...db.transaction('articles').objectStore('articles').indexNames].sort(),
         articleIds: (await all<{ id: string }>('articles')).map((a) => a.id).sort(),
         states: await all<State>('readingState'),
         sources: (await all<{ id: string; url: string; title: string; kind: string }>('sources')).map(({ id, url, title, kind }) => ({ id, url, title, kind })),

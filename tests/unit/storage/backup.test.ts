@@ -11,8 +11,8 @@ import { openBroadsheetDb, type Db } from '../../../src/storage/db';
 import { enqueue } from '../../../src/storage/outbox-repo';
 import type { ReadingState } from '../../../src/storage/schema';
 import { DB_VERSION } from '../../../src/storage/migrations';
-import { latestArticles } from '../../../src/storage/articles-repo';
-import { summaryRecord } from '../../../src/storage/summary-record';
+import { getArticle, latestArticles } from '../../../src/storage/articles-repo';
+import { splitArticle } from '../../../src/storage/article-record';
 import { seedArticles } from './seed';
 
 function makeArticle(i: number, sourceId = 'src-a'): Article {
@@ -47,10 +47,11 @@ async function freshDb(): Promise<Db> {
 
 async function seeded(): Promise<Db> {
   const db = await freshDb();
-  const tx = db.transaction(['articles', 'summaries', 'readingState', 'sources', 'meta'], 'readwrite');
+  const tx = db.transaction(['articles', 'bodies', 'readingState', 'sources', 'meta'], 'readwrite');
   for (let i = 1; i <= 3; i++) {
-    void tx.objectStore('articles').put(makeArticle(i));
-    void tx.objectStore('summaries').put(summaryRecord(makeArticle(i)));
+    const { record, body } = splitArticle(makeArticle(i));
+    void tx.objectStore('articles').put(record);
+    void tx.objectStore('bodies').put(body);
   }
   void tx.objectStore('readingState').put(state(makeArticle(1).id, { read: true, readAt: 500, timeSpentMs: 61_234.5, updatedAt: 500 }));
   void tx.objectStore('readingState').put(state(makeArticle(2).id, { saved: true, savedAt: 600, progress: { paragraph: 3, offset: 0.25 }, updatedAt: 600 }));
@@ -71,8 +72,8 @@ async function snapshot(db: Db) {
   const metaKeys = await db.getAllKeys('meta');
   return {
     articles: await db.getAll('articles'),
-    // The lists' body-less copies must come back with the articles (a restore that skipped them would show nothing).
-    summaries: await db.getAll('summaries'),
+    // Bodies must come back with their articles (a restore that skipped them would show empty stories).
+    bodies: await db.getAll('bodies'),
     readingState: await db.getAll('readingState'),
     sources: await db.getAll('sources'),
     meta: await Promise.all(metaKeys.map(async (key) => [key, await db.get('meta', key)])),
@@ -116,12 +117,13 @@ describe('backup round trip', () => {
     expect((await target.get('articles', makeArticle(1).id))?.terms.terms.length).toBeGreaterThan(3);
   });
 
-  it('restores a backup made by the previous schema (v2, no summaries) with every list working', async () => {
+  it('restores a backup made by the previous schema (v2, whole articles) into records and bodies', async () => {
     const file = { ...(await exportBackup(await seeded(), Date.UTC(2024, 0, 2))), schemaVersion: 2 };
     const target = await freshDb();
     await restore(target, JSON.stringify(file));
     expect((await latestArticles(target)).map((a) => a.id).sort()).toEqual(file.articles.map((a) => a.id).sort());
-    expect(await target.count('summaries')).toBe(3);
+    expect(await getArticle(target, file.articles[0]!.id)).toEqual(file.articles[0]);
+    expect(await target.count('bodies')).toBe(3);
   });
 
   it('merge keeps the newer reader state of each article and everything the backup does not mention', async () => {
@@ -139,11 +141,11 @@ describe('backup round trip', () => {
     expect(result.readingState).toBe(1);
     expect((await db.get('readingState', a1))?.read).toBe(false);
     expect(await db.get('readingState', a2)).toMatchObject({ saved: true, savedAt: 600, progress: { paragraph: 3, offset: 0.25 } });
-    expect(await db.get('articles', localOnly.id)).toEqual(localOnly);
+    expect(await getArticle(db, localOnly.id)).toEqual(localOnly);
     expect(await db.get('meta', 'somethingLocal')).toBe('keep me');
     expect(await db.get('meta', 'readingSpeedOverride')).toBe(150);
     expect(await db.count('articles')).toBe(4);
-    expect(await db.count('summaries')).toBe(4);
+    expect(await db.count('bodies')).toBe(4);
   });
 
   it('replace drops what the backup does not have, but keeps this device’s pending offline actions', async () => {
@@ -153,7 +155,7 @@ describe('backup round trip', () => {
     await enqueue(db, { kind: 'add-source', payload: { url: 'https://other.example/' } }, 5);
     await restore(db, text, 'replace');
     expect(await db.count('articles')).toBe(3);
-    expect(await db.count('summaries')).toBe(3);
+    expect(await db.count('bodies')).toBe(3);
     expect(await db.count('outbox')).toBe(1);
   });
 });

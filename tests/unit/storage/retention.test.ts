@@ -27,9 +27,9 @@ async function seed(name: string, articles: Article[]): Promise<Db> {
 
 // Both copies of each story must go (or stay) together.
 const ids = async (db: Db) => {
-  const [whole, summaries] = await Promise.all([db.getAllKeys('articles'), db.getAllKeys('summaries')]);
-  expect(summaries.sort()).toEqual([...whole].sort());
-  return whole.sort();
+  const [records, bodies] = await Promise.all([db.getAllKeys('articles'), db.getAllKeys('bodies')]);
+  expect(bodies.sort()).toEqual([...records].sort());
+  return records.sort();
 };
 
 describe('applyRetention', () => {

@@ -4,7 +4,7 @@
 import { seedArticles } from '../storage/seed';
 import { describe, expect, it } from 'vitest';
 import type { Source } from '../../../src/domain/source';
-import { countArticles, latestArticles } from '../../../src/storage/articles-repo';
+import { countArticles, getArticle, latestArticles } from '../../../src/storage/articles-repo';
 import { openBroadsheetDb, type Db } from '../../../src/storage/db';
 import { getReadingState, setSaved } from '../../../src/storage/reading-state-repo';
 import { ensureSource, getSource } from '../../../src/storage/sources-repo';
@@ -313,7 +313,8 @@ async function firstArticle(_db: Db) {
   const scratch = await openBroadsheetDb({}, `scratch-${Math.random()}`);
   await ensureSource(scratch, source());
   await syncSource(deps(scratch, counting(() => json(miniFeed())).fetchImpl), source());
-  const [a] = await scratch.getAll('articles');
+  const [record] = await scratch.getAll('articles');
+  const a = await getArticle(scratch, record!.id);
   scratch.close();
   return { ...a!, sourceId: 'mini' };
 }
