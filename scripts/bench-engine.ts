@@ -9,60 +9,11 @@ import type { TermVector } from '../src/domain/article';
 import { RelatedIndex, type IndexedDoc } from '../src/domain/related-index';
 import { SearchIndex, type SearchDoc } from '../src/domain/search-index';
 import { buildTermVector } from '../src/domain/term-vector';
+import { excerpt, generateArticles, prng } from './bench/synthetic';
 
 const SIZES = [1_000, 10_000];
 const QUERIES = 500;
-const SECTIONS = ['World', 'Politics', 'Business', 'Sport', 'Science', 'Culture'];
 const SOURCES = 20;
-const TOPICS = 300;
-const VOCABULARY = 5_000;
-const DAY = 86_400_000;
-
-/** mulberry32: small, fast, seedable. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Samples ranks 0..n-1 with probability ∝ 1/(rank+1)^s. */
-function zipf(n: number, s: number, random: () => number): () => number {
-  const cumulative = new Float64Array(n);
-  let total = 0;
-  for (let r = 0; r < n; r++) cumulative[r] = total += 1 / (r + 1) ** s;
-  return () => {
-    const x = random() * total;
-    let lo = 0;
-    let hi = n - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid] < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-}
-
-/** Pronounceable pseudo-words, distinct, none of them an English stop word. */
-function vocabulary(random: () => number): string[] {
-  const onsets = ['b', 'br', 'c', 'cr', 'd', 'dr', 'f', 'fl', 'g', 'gr', 'k', 'l', 'm', 'n', 'p', 'pl', 'r', 's', 'st', 't', 'tr', 'v', 'z'];
-  const vowels = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'ou'];
-  const codas = ['', 'n', 'r', 'l', 'st', 'nd', 'x', 'm', 'ck'];
-  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
-  const words = new Set<string>();
-  while (words.size < VOCABULARY) {
-    const syllables = 2 + Math.floor(random() * 2);
-    let word = '';
-    for (let i = 0; i < syllables; i++) word += pick(onsets) + pick(vowels);
-    words.add(word + pick(codas));
-  }
-  return [...words];
-}
 
 interface Synthetic {
   docs: IndexedDoc[];
@@ -70,40 +21,16 @@ interface Synthetic {
   topicWords: string[][];
 }
 
-/** n articles: each about one of TOPICS topics (Zipf-popular), a quarter of its words from the topic, the rest everyday (Zipf) words; 3% are rewrites of an earlier story by another source. */
+/** The shared synthetic corpus (scripts/bench/synthetic.ts) as the engine's index inputs. */
 function generate(n: number): Synthetic {
-  const random = prng(20_26 + n);
-  const words = vocabulary(random);
-  const everyday = zipf(words.length, 1.05, random);
-  const topicOf = zipf(TOPICS, 0.9, random);
-  const topicWords = Array.from({ length: TOPICS }, () => Array.from({ length: 40 }, () => words[200 + Math.floor(random() * (words.length - 200))]));
-  const withinTopic = zipf(40, 0.8, random);
-  const sentence = (length: number, topic: string[]) => {
-    const out: string[] = [];
-    for (let i = 0; i < length; i++) out.push(random() < 0.25 ? topic[withinTopic()] : words[everyday()]);
-    return out.join(' ');
-  };
+  const { articles, topicWords } = generateArticles(n);
   const docs: IndexedDoc[] = [];
   const search: SearchDoc[] = [];
-  const texts: Array<{ title: string; body: string; topic: number }> = [];
-  for (let i = 0; i < n; i++) {
-    let { title, body, topic } = { title: '', body: '', topic: topicOf() };
-    if (i > 10 && random() < 0.03) {
-      // The same story retold: most of an earlier article, a few words changed.
-      const original = texts[Math.floor(random() * texts.length)];
-      ({ title, topic } = original);
-      body = original.body.split(' ').map((w) => (random() < 0.05 ? words[everyday()] : w)).join(' ');
-    } else {
-      title = sentence(6 + Math.floor(random() * 4), topicWords[topic].slice(0, 10)).replace(/^./, (c) => c.toUpperCase());
-      const sentences: string[] = [];
-      for (let length = 0, target = 450 + Math.floor(random() * 300); length < target; length += 15) sentences.push(sentence(15, topicWords[topic]) + '.');
-      body = sentences.join(' ');
-    }
-    texts.push({ title, body, topic });
+  for (const { index, id, title, body, section, ageMs } of articles) {
     const vector = buildTermVector({ title, text: body, language: 'en' });
-    const id = `a${String(i).padStart(6, '0')}`;
-    docs.push({ id, vector, section: SECTIONS[topic % SECTIONS.length], publishedAt: Math.floor(random() * 30 * DAY), sourceId: `s${i % SOURCES}`, title });
-    search.push({ id, title, excerpt: body.split(' ').slice(0, 30).join(' '), vector, language: 'en' });
+    // Published times only need to spread over 30 days; the engine never compares them with the clock.
+    docs.push({ id, vector, section, publishedAt: ageMs, sourceId: `s${index % SOURCES}`, title });
+    search.push({ id, title, excerpt: excerpt(articles[index]), vector, language: 'en' });
   }
   return { docs, search, topicWords };
 }

@@ -4,8 +4,9 @@
 // nothing: the ratio is the app's own cost. Normal builds emit nothing.
 import type { Plugin } from 'vite';
 
-/** File names at the site root (the service worker's precache globs pick up .html and .js). */
+/** The blank page, at the site root (the service worker's precache globs pick up .html). */
 export const BLANK_PAGE = 'bench-blank.html';
+/** Its script, at the site root (and precached, as .js). */
 export const BLANK_SCRIPT = 'bench-blank.js';
 
 // External script, not inline: the production CSP forbids inline scripts, and the blank page must be
