@@ -36,7 +36,11 @@ import { warmOffline } from './warm-offline';
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 // BENCH_OUT_DIR builds and serves elsewhere (e.g. while someone else's tests use dist/).
 const OUT_DIR = resolve(ROOT, process.env.BENCH_OUT_DIR ?? 'dist');
-const SIZES = [1_000, 10_000];
+// BENCH_ONLY=cold,warm,ingest,library runs a subset while working on one figure (library needs
+// ingest of 10,000); BENCH_SIZES=10000 ingests one size. A full run (neither set) is the record.
+const ONLY = new Set((process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+const wants = (part: string) => ONLY.size === 0 || ONLY.has(part);
+const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : [1_000, 10_000];
 const CPU_RATE = 4;
 /** Generous: 10,000 stories on a slow 2-core machine; a sync that takes longer is reported as a failure. */
 const INGEST_TIMEOUT_MS = 300_000;
@@ -78,21 +82,21 @@ async function main(): Promise<number> {
     const origin = app.origin;
     const feedOrigin = feeds.origin;
 
-    await attempt('coldOnline', async () => {
+    if (wants('cold')) await attempt('coldOnline', async () => {
       results.coldOnline = await coldOnline(origin, 3);
     });
-    await attempt('bundle', async () => {
+    if (wants('cold')) await attempt('bundle', async () => {
       if (!results.coldOnline) throw new Error('needs the cold visit (failed)');
       results.bundle = bundleFigures(OUT_DIR, results.coldOnline.firstPaintJs);
     });
-    await attempt('warmOffline', async () => {
+    if (wants('warm')) await attempt('warmOffline', async () => {
       const w = await warmOffline(origin, CPU_RATE);
       results.warmOffline = w.normal;
       results.warmOfflineThrottled = w.throttled;
       if (w.throttleNote) results.throttleNotes.push(w.throttleNote);
     });
-    for (const n of SIZES) {
-      const keep = n === 10_000;
+    for (const n of wants('ingest') || wants('library') ? SIZES : []) {
+      const keep = n === 10_000 && wants('library');
       await attempt(`ingest ${n}`, async () => {
         const run = await ingest(origin, feedOrigin, n, INGEST_TIMEOUT_MS, keep);
         results.ingest.push(run.figure);
@@ -104,7 +108,7 @@ async function main(): Promise<number> {
         if (keep) kept = run;
       });
     }
-    await attempt('library10k', async () => {
+    if (wants('library')) await attempt('library10k', async () => {
       const run = kept as IngestRun | null;
       if (!run?.profile || !run.cdp) throw new Error('needs the 10,000-story profile (ingest failed)');
       const queries = searchQueries(generateArticles(10_000));

@@ -35,7 +35,7 @@ export interface Engine {
 /** Effects a test may replace (fetch, clock, sleep…); the page and the worker use the real ones. */
 export type EngineSyncOverrides = Partial<Omit<SyncDeps, 'db' | 'corsProxy' | 'onStored'>>;
 
-/** Creates an engine over an opening database; the indexes are built at once from the stored article records. */
+/** Creates an engine over an opening database; the indexes are built at once from the stored articles. */
 export function createEngine(dbReady: Promise<Db>, overrides: EngineSyncOverrides = {}): Engine {
   // Every change to the indexes is chained on this promise, so a batch stored while the indexes
   // are still loading is applied after the load (re-applying a batch the load already saw is harmless).
@@ -67,6 +67,8 @@ export function createEngine(dbReady: Promise<Db>, overrides: EngineSyncOverride
         onProgress,
         { force: request.force },
       );
+      // Weights and postings once for the whole sync, so the first query after it pays nothing.
+      mutate((i) => i.settle());
       await index;
       return summary;
     },

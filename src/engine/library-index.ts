@@ -1,5 +1,5 @@
 // The related-stories and search indexes over every stored story, kept in step with storage:
-// built once from the stored article records (bodies are a separate store), then told about each stored batch and eviction.
+// built once from the stored articles (one paged read), then told about each stored batch and eviction.
 import type { Article } from '../domain/article';
 import { RelatedIndex, type RelatedHit } from '../domain/related-index';
 import { SearchIndex, type SearchHit } from '../domain/search-index';
@@ -19,7 +19,7 @@ export class LibraryIndex {
     private readonly search: SearchIndex,
   ) {}
 
-  /** Builds both indexes from every stored article record (one read of the articles store, no bodies). */
+  /** Builds both indexes from every stored article. */
   static async load(db: Db): Promise<LibraryIndex> {
     return LibraryIndex.fromEntries(await allIndexEntries(db));
   }
@@ -37,7 +37,7 @@ export class LibraryIndex {
     return this.related.size;
   }
 
-  /** Learns stored (new or updated) articles and forgets evicted ids; weights are settled at once so the next query pays nothing. */
+  /** Learns stored (new or updated) articles and forgets evicted ids. Corpus weights and postings are rebuilt by settle() (or the next query): once per sync, not once per batch. */
   apply(written: ReadonlyArray<Article | IndexEntry>, evicted: readonly string[]): void {
     for (const id of evicted) {
       this.related.remove(id);
@@ -48,7 +48,6 @@ export class LibraryIndex {
       this.related.add(relatedDoc(entry));
       this.search.add(searchDoc(entry));
     }
-    this.settle();
   }
 
   /** Recomputes corpus weights now rather than on the next query. */

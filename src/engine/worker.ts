@@ -3,14 +3,21 @@
 // thread, so a 10,000-story sync never makes the page stutter. It answers EngineCall messages.
 import { openBroadsheetDb } from '../storage/db';
 import { CONTEXT_ID } from '../sync/sync-channel';
+import { createDerivePool } from './derive-pool';
 import { createEngine, type Engine } from './engine';
 import type { EngineCall, EngineMessage } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
+// Deriving (plain text, counts, term vectors) is most of a sync's work: spread it over the other
+// cores, leaving this worker to fetch, parse, store and index. At least one helper, at most four.
+const helpers = Math.min(4, Math.max(1, (self.navigator.hardwareConcurrency || 2) - 1));
+const pool = createDerivePool(helpers, () => new Worker(new URL('./derive-worker.ts', import.meta.url), { type: 'module', name: 'broadsheet-derive' }));
+
 // A newer version of the app upgrading the database closes this connection (db.ts); the page then
-// asks the reader to reload, which starts a new worker.
-const engine = createEngine(openBroadsheetDb());
+// asks the reader to reload, which starts a new worker. Three sources sync at a time, so one is
+// fetched and parsed here while another is derived on the pool.
+const engine = createEngine(openBroadsheetDb(), { derive: pool.derive, concurrency: 3 });
 
 const post = (message: EngineMessage) => self.postMessage(message);
 

@@ -8,7 +8,6 @@ import {
 } from './backup-validate';
 import type { Db } from './db';
 import { DB_VERSION } from './migrations';
-import { joinArticle, splitArticle } from './article-record';
 import type { ReadingState } from './schema';
 
 /** The marker that says "this JSON is a Broadsheet backup". */
@@ -56,20 +55,17 @@ const STORES = ['articles', 'readingState', 'sources', 'meta'] as const;
 
 /** Reads every store but the outbox in one read transaction, so the snapshot is consistent. */
 export async function exportBackup(db: Db, now = Date.now()): Promise<BackupFile> {
-  const tx = db.transaction([...STORES, 'bodies' as const], 'readonly');
-  const [records, bodies, states, sources, metaKeys, metaValues] = await Promise.all([
+  const tx = db.transaction([...STORES], 'readonly');
+  const [articles, states, sources, metaKeys, metaValues] = await Promise.all([
     tx.objectStore('articles').getAll(),
-    tx.objectStore('bodies').getAll(),
     tx.objectStore('readingState').getAll(),
     tx.objectStore('sources').getAll(),
     tx.objectStore('meta').getAllKeys(),
     tx.objectStore('meta').getAll(),
   ]);
   await tx.done;
-  // Keys and values of one store come back in the same (key) order; so do records and bodies (same ids).
+  // Keys and values of one store come back in the same (key) order.
   const meta = metaKeys.map((key, i) => ({ key, value: metaValues[i] }));
-  const bodyOf = new Map(bodies.map((b) => [b.id, b]));
-  const articles = records.map((r) => joinArticle(r, bodyOf.get(r.id)));
   // JSON would silently drop or mangle a Map, a Date or undefined: refuse rather than write a lossy backup.
   for (const entry of meta) assertJsonSafe(entry.value, `setting “${entry.key}”`);
   return {
@@ -191,20 +187,16 @@ function noDuplicates(ids: string[], noun: string): void {
  * from the backup win by id or key, and a reader state wins only if it changed later than this device's.
  */
 export async function importBackup(db: Db, file: BackupFile, mode: ImportMode): Promise<ImportResult> {
-  const tx = db.transaction([...STORES, 'bodies' as const], 'readwrite');
+  const tx = db.transaction([...STORES], 'readwrite');
   const result: ImportResult = { articles: 0, readingState: 0, sources: 0, meta: 0, keptLocal: 0 };
   const writes: Array<Promise<unknown>> = [];
   try {
-    if (mode === 'replace') for (const name of [...STORES, 'bodies'] as const) writes.push(tx.objectStore(name).clear());
+    if (mode === 'replace') for (const name of STORES) writes.push(tx.objectStore(name).clear());
     const local = new Map<string, number>();
     if (mode === 'merge') for (const s of await tx.objectStore('readingState').getAll()) local.set(s.articleId, s.updatedAt);
 
     // Requests in one transaction run in order, so the clears land before the puts without awaiting each.
-    // A backup holds whole articles; the database keeps each as a record and a body (schema v3).
-    for (const a of file.articles) {
-      const { record, body } = splitArticle(a);
-      writes.push(tx.objectStore('articles').put(record), tx.objectStore('bodies').put(body));
-    }
+    for (const a of file.articles) writes.push(tx.objectStore('articles').put(a));
     for (const s of file.sources) writes.push(tx.objectStore('sources').put(s));
     for (const entry of file.meta) writes.push(tx.objectStore('meta').put(entry.value, entry.key));
     for (const s of file.readingState) {

@@ -2,7 +2,6 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { DEFAULT_SECTION } from '../domain/article';
 import type { BroadsheetDB } from './schema';
-import { splitArticle } from './article-record';
 
 type UpgradeTx = IDBPTransaction<BroadsheetDB, StoreNames<BroadsheetDB>[], 'versionchange'>;
 // Earlier versions had a different shape, so each step works on the untyped view.
@@ -43,40 +42,20 @@ export async function upgradeToV2(db: AnyDb, tx: AnyTx): Promise<void> {
 }
 
 /**
- * Version 3: article bodies (contentHtml, plainText) move to their own store, `bodies`, so that
- * lists, retention and the engine's index rebuild over 10,000 stories never deserialize them.
- * Every article record is split in place; nothing is dropped.
- */
-export async function upgradeToV3(db: AnyDb, tx: AnyTx): Promise<void> {
-  db.createObjectStore('bodies', { keyPath: 'id' });
-  const bodies = tx.objectStore('bodies');
-  let cursor = await tx.objectStore('articles').openCursor();
-  while (cursor) {
-    const { record, body } = splitArticle(cursor.value as { id: string; contentHtml?: string; plainText?: string });
-    await bodies.put(body);
-    await cursor.update(record);
-    cursor = await cursor.continue();
-  }
-}
-
-/**
- * Test-only version 4, compiled in ONLY when the build runs with VITE_SCHEMA_TEST_BUMP=1 (the
+ * Test-only version 3, compiled in ONLY when the build runs with VITE_SCHEMA_TEST_BUMP=1 (the
  * service-worker update e2e, tests/e2e/sw-update.spec.ts, builds "version B" that way). It adds
  * one harmless index, so that e2e exercises a real schema upgrade across a worker update. Normal
- * builds never set the variable: DB_VERSION stays 3 and this step is dead code they drop.
- * When a real version 4 arrives, renumber this step to one past it.
+ * builds never set the variable: DB_VERSION stays 2 and this step is dead code they drop.
+ * When a real version 3 arrives, delete this step and its define.
  */
 const SCHEMA_TEST_BUMP = import.meta.env.VITE_SCHEMA_TEST_BUMP === '1';
 
-/** The latest real schema version (the test bump adds one). */
-export const REAL_DB_VERSION = 3;
-
-function upgradeToTestBump(tx: AnyTx): void {
+function upgradeToTestV3(tx: AnyTx): void {
   tx.objectStore('articles').createIndex('by-fetched', 'fetchedAt');
 }
 
 /** The latest schema version. */
-export const DB_VERSION = SCHEMA_TEST_BUMP ? REAL_DB_VERSION + 1 : REAL_DB_VERSION;
+export const DB_VERSION = SCHEMA_TEST_BUMP ? 3 : 2;
 
 /** Runs every step between the stored version and the latest, in order. */
 export async function migrate(db: IDBPDatabase<BroadsheetDB>, oldVersion: number, tx: UpgradeTx): Promise<void> {
@@ -84,8 +63,7 @@ export async function migrate(db: IDBPDatabase<BroadsheetDB>, oldVersion: number
   const anyTx = tx as unknown as AnyTx;
   if (oldVersion < 1) upgradeToV1(anyDb);
   if (oldVersion < 2) await upgradeToV2(anyDb, anyTx);
-  if (oldVersion < 3) await upgradeToV3(anyDb, anyTx);
-  if (SCHEMA_TEST_BUMP && oldVersion < REAL_DB_VERSION + 1) upgradeToTestBump(anyTx);
+  if (SCHEMA_TEST_BUMP && oldVersion < 3) upgradeToTestV3(anyTx);
 }
 
 declare global {

@@ -48,7 +48,7 @@ export async function applyRetention(
   keep: ReadonlySet<string> = new Set(),
 ): Promise<Eviction> {
   const cutoff = now - limits.maxAgeDays * DAY_MS;
-  const tx = db.transaction(['articles', 'bodies', 'readingState'], 'readwrite', { durability: 'relaxed' });
+  const tx = db.transaction(['articles', 'readingState'], 'readwrite', { durability: 'relaxed' });
   const index = tx.objectStore('articles').index('by-source-published');
   const all = IDBKeyRange.bound([sourceId, -Infinity], [sourceId, Infinity]);
   // The keys carry the dates, so the candidates come from three key reads, not a walk over every
@@ -61,15 +61,10 @@ export async function applyRetention(
   const candidates = [...new Set([...tooOld, ...overLimit])].filter((id) => !keep.has(id));
   const states = await Promise.all(candidates.map((id) => tx.objectStore('readingState').get(id)));
   const evict = candidates.filter((_, i) => !isProtected(states[i]));
-  const [records, bodies] = await Promise.all([
-    Promise.all(evict.map((id) => tx.objectStore('articles').get(id))),
-    Promise.all(evict.map((id) => tx.objectStore('bodies').get(id))),
-  ]);
+  const evicted = await Promise.all(evict.map((id) => tx.objectStore('articles').get(id)));
   const images = new Set<string>();
-  records.forEach((record, i) => {
-    if (record) for (const url of articleImageUrls({ ...record, contentHtml: bodies[i]?.contentHtml ?? '' })) images.add(url);
-  });
-  await Promise.all(evict.flatMap((id) => [tx.objectStore('articles').delete(id), tx.objectStore('bodies').delete(id)]));
+  for (const article of evicted) if (article) for (const url of articleImageUrls(article)) images.add(url);
+  await Promise.all(evict.map((id) => tx.objectStore('articles').delete(id)));
   await tx.done;
   return { ids: evict, imageUrls: [...images] };
 }

@@ -1,7 +1,7 @@
 // The one typed IndexedDB schema (DESIGN.md §3). Reader state lives apart from
 // articles so that a sync can never overwrite what the reader did.
 import type { DBSchema } from 'idb';
-import type { ArticleRecord, BodyRecord } from './article-record';
+import type { Article } from '../domain/article';
 import type { Source } from '../domain/source';
 
 /** Where the reader stopped: a paragraph index and the offset into it, not a scroll percentage. */
@@ -38,10 +38,9 @@ export const DB_NAME = 'broadsheet';
 
 /** The current schema. Version history is in migrations.ts. */
 export interface BroadsheetDB extends DBSchema {
-  /** Articles without their bodies (see article-record.ts): what lists, retention and indexes read. */
   articles: {
     key: string;
-    value: ArticleRecord;
+    value: Article;
     indexes: {
       'by-published': number;
       'by-source-published': [string, number];
@@ -49,8 +48,6 @@ export interface BroadsheetDB extends DBSchema {
       'by-url': string;
     };
   };
-  /** Article bodies, under the article's id; written and deleted with their article record. */
-  bodies: { key: string; value: BodyRecord };
   readingState: {
     key: string;
     value: ReadingState;

@@ -3,7 +3,7 @@ import type { Db } from './db';
 
 /** Deletes a source and its unsaved articles in one transaction; returns the ids of deleted articles. */
 export async function removeSource(db: Db, sourceId: string): Promise<string[]> {
-  const tx = db.transaction(['sources', 'articles', 'bodies', 'readingState'], 'readwrite');
+  const tx = db.transaction(['sources', 'articles', 'readingState'], 'readwrite');
   const range = IDBKeyRange.bound([sourceId, -Infinity], [sourceId, Infinity]);
   const ids = await tx.objectStore('articles').index('by-source-published').getAllKeys(range);
   const states = await Promise.all(ids.map((id) => tx.objectStore('readingState').get(id)));
@@ -12,7 +12,7 @@ export async function removeSource(db: Db, sourceId: string): Promise<string[]> 
   ids.forEach((id, i) => {
     if (states[i]?.saved) return;
     removed.push(id);
-    requests.push(tx.objectStore('articles').delete(id), tx.objectStore('bodies').delete(id));
+    requests.push(tx.objectStore('articles').delete(id));
     if (states[i]) requests.push(tx.objectStore('readingState').delete(id));
   });
   await Promise.all(requests);

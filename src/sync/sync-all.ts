@@ -55,18 +55,27 @@ async function run(deps: SyncDeps, onProgress: ((p: SyncProgress) => void) | und
   const backingOff = (s: Source) => !options.force && s.nextAttemptAt != null && s.nextAttemptAt > startedAt;
   const due = live.filter((s) => !backingOff(s));
   const deferred = live.filter(backingOff).map((s) => ({ sourceId: s.id, nextAttemptAt: s.nextAttemptAt! }));
-  const results: SourceSyncResult[] = [];
+  const results: SourceSyncResult[] = new Array(due.length);
+  let done = 0;
   let added = 0;
   let updated = 0;
-  const report = (current: string | null) => onProgress?.({ done: results.length, total: due.length, added, current });
+  const report = (current: string | null) => onProgress?.({ done, total: due.length, added, current });
   report(null);
-  for (const source of due) {
-    report(source.title || source.url);
-    const result = await syncSource(deps, source);
-    results.push(result);
-    added += result.added;
-    updated += result.updated;
-  }
+  // A few sources at a time (deps.concurrency): one is fetched while another is parsed and stored.
+  let next = 0;
+  const lane = async () => {
+    while (next < due.length) {
+      const i = next++;
+      const source = due[i]!;
+      report(source.title || source.url);
+      const result = await syncSource(deps, source);
+      results[i] = result;
+      done++;
+      added += result.added;
+      updated += result.updated;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(deps.concurrency ?? 1, due.length)) }, lane));
   report(null);
   const evicted = results.flatMap((r) => r.evicted);
   const finishedAt = deps.now?.() ?? Date.now();

@@ -1,7 +1,6 @@
 // Syncing one source: fetch (all pages) → parse → derive → store the batch with the new validators
 // in one transaction → apply retention. A crash before the commit leaves the old state whole.
-import type { Article } from '../domain/article';
-import { deriveArticle } from '../domain/derive';
+import type { Article, ArticleInput } from '../domain/article';
 import type { Source } from '../domain/source';
 import { fetchSource, SourceFetchError, type FetchErrorKind, type FetchLimits, type FetchOptions, type RetryPolicy } from '../sources/http';
 import { parseSourceBody } from '../sources/index';
@@ -13,6 +12,7 @@ import { updateSource } from '../storage/sources-repo';
 import { nextSourceAttempt } from './backoff';
 import { fetchAllPages } from './wordpress-sync';
 import { purgeImages } from './purge-images';
+import { deriveBatch, type DeriveOutcome } from './derive-batch';
 
 /** What one source's sync did. */
 export interface SourceSyncResult {
@@ -49,6 +49,10 @@ export interface SyncDeps {
   purgeImages?: (urls: string[]) => Promise<unknown>;
   /** Told after each source's batch is stored: what was written and what retention evicted (the engine's indexes follow). */
   onStored?: (written: Article[], evicted: string[]) => void;
+  /** Derives a batch of items (default: deriveBatch, in this thread; the engine uses a pool of workers). */
+  derive?: (items: ArticleInput[], now: number) => Promise<DeriveOutcome[]> | DeriveOutcome[];
+  /** How many sources sync at once (default 1): fetching one while another is parsed and stored. */
+  concurrency?: number;
 }
 
 /** WordPress pages walked per sync: the newest stories are on page 1, older pages fill a new source. */
@@ -67,19 +71,18 @@ export async function syncSource(deps: SyncDeps, source: Source): Promise<Source
       return { ...base, notModified: true };
     }
     const pages = source.kind === 'wordpress' ? await fetchAllPages(outcome, options, deps.maxPages ?? SYNC_MAX_PAGES) : [outcome];
-    const articles: Article[] = [];
+    const items: ArticleInput[] = [];
     let title = '';
     for (const page of pages) {
       const feed = parseSourceBody(source.kind, page.bytes, page.finalUrl, source.id, page.contentType);
       title ||= feed.title;
-      for (const item of feed.items) {
-        // One malformed item must not cost the reader the rest of the feed.
-        try {
-          articles.push(deriveArticle(item, now));
-        } catch (err) {
-          console.warn(`skipping an item of ${source.url}:`, err);
-        }
-      }
+      items.push(...feed.items);
+    }
+    const articles: Article[] = [];
+    for (const derived of await (deps.derive ?? deriveBatch)(items, now)) {
+      // One malformed item must not cost the reader the rest of the feed.
+      if ('article' in derived) articles.push(derived.article);
+      else console.warn(`skipping an item of ${source.url}:`, derived.error);
     }
     // Page 1's validators: a 304 next time means page 1 (the newest stories) is unchanged.
     const next: Source = { ...source, ...synced, title: source.title || title, etag: outcome.etag, lastModified: outcome.lastModified };

@@ -1,10 +1,9 @@
 // Protects sync under failure: 410 marks a source gone and later syncs skip it; failures back off
 // per source (Retry-After wins); offline changes nothing; old source records still sync; progress
 // names each source; WordPress pages land in one batch; a crash before the commit leaves the old state.
-import { seedArticles } from '../storage/seed';
 import { describe, expect, it } from 'vitest';
 import type { Source } from '../../../src/domain/source';
-import { countArticles, getArticle, latestArticles } from '../../../src/storage/articles-repo';
+import { countArticles, latestArticles } from '../../../src/storage/articles-repo';
 import { openBroadsheetDb, type Db } from '../../../src/storage/db';
 import { getReadingState, setSaved } from '../../../src/storage/reading-state-repo';
 import { ensureSource, getSource } from '../../../src/storage/sources-repo';
@@ -296,7 +295,7 @@ describe('storage full', () => {
   it('evicts by the retention rules and retries once; if still full, says so plainly', async () => {
     const db = await openBroadsheetDb({}, 'robust-quota');
     await ensureSource(db, source());
-    await seedArticles(db, [{ ...(await firstArticle(db)), id: 'ancient', publishedAt: NOW - 400 * 24 * 3600 * 1000 }]);
+    await db.put('articles', { ...(await firstArticle(db)), id: 'ancient', publishedAt: NOW - 400 * 24 * 3600 * 1000 });
     const srv = counting(() => json(miniFeed()));
     const retried = await syncSource(deps(fullDb(db, 1), srv.fetchImpl), (await getSource(db, 'mini'))!);
     expect(retried).toMatchObject({ added: 3, error: null, evicted: ['ancient'] });
@@ -313,8 +312,7 @@ async function firstArticle(_db: Db) {
   const scratch = await openBroadsheetDb({}, `scratch-${Math.random()}`);
   await ensureSource(scratch, source());
   await syncSource(deps(scratch, counting(() => json(miniFeed())).fetchImpl), source());
-  const [record] = await scratch.getAll('articles');
-  const a = await getArticle(scratch, record!.id);
+  const [a] = await scratch.getAll('articles');
   scratch.close();
   return { ...a!, sourceId: 'mini' };
 }
