@@ -31,13 +31,14 @@ export default defineConfig({
       // We register through workbox-window in src/ui/sw-bridge.ts, not an injected script.
       injectRegister: false,
       manifest,
-      includeAssets: ['icons/*.png', 'icons/*.svg'],
+      // Icons are precached by the glob below; the plugin adds manifest.webmanifest itself.
+      includeManifestIcons: false,
       injectManifest: {
         // A classic worker: it loads its sync runtime with importScripts().
         rollupFormat: 'iife',
         buildPlugins: { vite: [syncRuntime.sw] },
         // The shell plus the built-in sample edition, so a first visit works offline afterwards.
-        globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,json}'],
         // The sync runtime is stored by the service worker's own importScripts() at install.
         globIgnores: ['**/node_modules/**', 'assets/sw-sync-*.js'],
       },
@@ -47,7 +48,21 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port, strictPort: true },
   // Every browser that runs the app has <link rel="modulepreload">: no polyfill in the first bundle.
-  build: { target: 'es2022', sourcemap: false, modulePreload: { polyfill: false } },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    modulePreload: { polyfill: false },
+    rollupOptions: {
+      output: {
+        // Everything the first screen needs that lazy routes share (Preact, signals, the router, idb,
+        // list formatting) in one chunk: a warm start then asks the service worker for two scripts,
+        // not eight.
+        codeSplitting: {
+          groups: [{ name: 'shell', test: /node_modules[\\/](preact|@preact|preact-iso|idb)[\\/]|src[\\/]ui[\\/](app-context|format|models[\\/]list-context)\.tsx?$|src[\\/]domain[\\/]read-time\.ts$|rolldown[\\/]runtime/ }],
+        },
+      },
+    },
+  },
   // The engine worker is an ES module so it can load the parsers lazily (code-split chunks).
   worker: { format: 'es' },
 });

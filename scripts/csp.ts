@@ -12,8 +12,11 @@
 // fragments (DOMPurify with RETURN_DOM_FRAGMENT, which uses its own "dompurify" policy internally), so the
 // only string sinks left are: the service-worker registration (workbox-window passes '/sw.js'), and
 // DOMParser.parseFromString plus Readability's innerHTML on that inert document ("save this URL").
-// A tiny "default" policy, loaded from a same-origin file before the app, allows exactly those and
-// rejects everything else (a rejected value throws, and the sink is not reached).
+// A tiny "default" policy, inlined at the top of <head> and admitted by its sha256 hash in script-src
+// (no 'unsafe-inline'), allows exactly those and rejects everything else (a rejected value throws,
+// and the sink is not reached). Inline rather than a file: a blocking script request before the
+// app's first paint, even from the service worker's cache, costs a start-up round trip.
+import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
 
 /** Policy directives; `img-src`/`connect-src` are open because articles and feeds come from anywhere. */
@@ -81,31 +84,30 @@ export const TRUSTED_TYPES_DEFAULT_POLICY = `// Trusted Types default policy (ge
 
 export interface CspOptions {
   directives?: Record<string, string>;
-  /** File name (at the site root) of the default Trusted Types policy script. */
-  policyFile?: string;
 }
 
-/** Vite plugin: the CSP meta tag and the Trusted Types default policy, production build only. */
+/** The CSP source expression that admits exactly one inline script. */
+export function scriptHash(source: string): string {
+  return `'sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}'`;
+}
+
+/** Vite plugin: the CSP meta tag and the inline Trusted Types default policy, production build only. */
 export function csp(options: CspOptions = {}): Plugin {
-  const directives = options.directives ?? CSP_DIRECTIVES;
-  const policyFile = options.policyFile ?? 'trusted-types.js';
-  const wantsPolicy = 'require-trusted-types-for' in directives;
-  let base = '/';
+  const base = options.directives ?? CSP_DIRECTIVES;
+  const wantsPolicy = 'require-trusted-types-for' in base;
   return {
     name: 'broadsheet-csp',
     apply: 'build',
-    configResolved(config) {
-      base = config.base;
-    },
-    generateBundle() {
-      // Emitted into the build output, so the service worker's precache (globbing **/*.js) includes it.
-      if (wantsPolicy) this.emitFile({ type: 'asset', fileName: policyFile, source: TRUSTED_TYPES_DEFAULT_POLICY });
-    },
     transformIndexHtml: {
       order: 'post',
       handler(html) {
+        // Every inline classic script of the page (ours: the policy below, the first-screen prefetch)
+        // is admitted by its own hash; nothing else inline can run.
+        const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+        if (wantsPolicy) inline.push(TRUSTED_TYPES_DEFAULT_POLICY);
+        const directives = { ...base, 'script-src': [base['script-src'], ...inline.map(scriptHash)].join(' ') };
         const meta = `<meta http-equiv="Content-Security-Policy" content="${cspString(directives).replace(/"/g, '&quot;')}">`;
-        const policy = wantsPolicy ? `\n    <script src="${base}${policyFile}"></script>` : '';
+        const policy = wantsPolicy ? `\n    <script>${TRUSTED_TYPES_DEFAULT_POLICY}</script>` : '';
         // Right after <meta charset> (which must stay within the first 1024 bytes), before any script or style;
         // the policy script is a classic script, so it runs before the deferred app module.
         const charset = /<meta\s+charset=[^>]*>/i;

@@ -26,4 +26,4 @@ export function sampleFirstScreen(editionPath = `public/${SAMPLE_PATH}`): HomeSn
   };
 }
 
-export { FIRST_SCREEN_ID } from '../src/ui/models/home-snapshot.ts';
+export { FIRST_SCREEN_FILE, FIRST_SCREEN_GLOBAL, SNAPSHOT_KEY } from '../src/ui/models/home-snapshot.ts';

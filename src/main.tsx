@@ -8,6 +8,7 @@ import type { AppModels } from './ui/app-context';
 import { createConnectivityModel } from './ui/models/connectivity';
 import { createInstallModel } from './ui/models/install';
 import { createLibraryModel } from './ui/models/library';
+import { FIRST_SCREEN_GLOBAL } from './ui/models/home-snapshot';
 import { createReaderModel } from './ui/models/reader';
 import { createRelatedModel } from './ui/models/related';
 import { inPageEngine, startEngine } from './ui/engine-client';
@@ -33,7 +34,12 @@ const db = dbLifecycle.track(openBroadsheetDb(dbLifecycle.hooks));
 // Sync, parsing and the related/search indexes run in a Worker, off this thread.
 const { engine, ownContexts, warm } = startEngine(() => inPageEngine(db));
 const settings = createSettingsModel(db);
-const library = createLibraryModel(db, engine, new URL(import.meta.env.BASE_URL, location.origin).toString(), () => settings.corsProxy.value);
+const library = createLibraryModel(db, engine, {
+  appBase: new URL(import.meta.env.BASE_URL, location.origin).toString(),
+  corsProxy: () => settings.corsProxy.value,
+  // Started by the page's head script on a first visit (scripts/first-screen.ts).
+  firstScreen: (window as unknown as Record<string, Promise<string | null> | undefined>)[FIRST_SCREEN_GLOBAL] ?? null,
+});
 const related = createRelatedModel(engine);
 // Previews and saved pages go through the reader's CORS proxy too, when one is set.
 const fetchThroughProxy = (url: string) => fetchBody(url, settings.corsProxy.value);

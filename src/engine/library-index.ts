@@ -14,6 +14,9 @@ export interface RelatedAnswer {
 
 /** Both in-memory indexes, with the operations the engine needs. */
 export class LibraryIndex {
+  /** Near-duplicate counts already computed, until the next change (Don't miss asks for the same recent stories page after page). */
+  private readonly coverageCache = new Map<string, number>();
+
   private constructor(
     private readonly related: RelatedIndex,
     private readonly search: SearchIndex,
@@ -39,6 +42,7 @@ export class LibraryIndex {
 
   /** Learns stored (new or updated) articles and forgets evicted ids. Corpus weights and postings are rebuilt by settle() (or the next query): once per sync, not once per batch. */
   apply(written: ReadonlyArray<Article | IndexEntry>, evicted: readonly string[]): void {
+    this.coverageCache.clear();
     for (const id of evicted) {
       this.related.remove(id);
       this.search.remove(id);
@@ -64,7 +68,14 @@ export class LibraryIndex {
 
   /** How many near-duplicates (other coverage) each id has; 0 for unknown ids. */
   coverage(ids: readonly string[]): number[] {
-    return ids.map((id) => (this.related.has(id) ? this.related.duplicatesOf(id).length : 0));
+    return ids.map((id) => {
+      let n = this.coverageCache.get(id);
+      if (n === undefined) {
+        n = this.related.has(id) ? this.related.duplicatesOf(id).length : 0;
+        this.coverageCache.set(id, n);
+      }
+      return n;
+    });
   }
 
   /** Ranked search hits for a query. */

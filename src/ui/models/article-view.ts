@@ -1,4 +1,6 @@
-// Everything one article page shows, loaded in one go: the story, reader state and the story lists around it.
+// What one article page shows, in two loads: the story itself with its reader state and the lists
+// storage answers at once (previous/next, latest in the section), then what the engine worker
+// computes (related, "Don't miss", other coverage), so the story never waits for the indexes.
 import type { Article } from '../../domain/article';
 import type { Source } from '../../domain/source';
 import { getArticle, getArticleByUrl, getSummaries, latestArticles, orderedIds, type ArticleSummary } from '../../storage/articles-repo';
@@ -14,13 +16,17 @@ export interface RelatedStory {
   alsoCoveredBy: string[];
 }
 
-/** The data behind one article page. */
+/** The data behind one article page, from storage. */
 export interface ArticleView {
   article: Article;
   state: ReadingState;
   prev: ArticleSummary | null;
   next: ArticleSummary | null;
   latestInSection: ArticleSummary[];
+}
+
+/** The lists around a story that come from the engine's indexes. */
+export interface ArticleSurroundings {
   related: RelatedStory[];
   dontMiss: ArticleSummary[];
   /** Titles of other sources that carried this same story. */
@@ -30,35 +36,49 @@ export interface ArticleView {
 const RELATED_LIMIT = 4;
 const SECTION_LIMIT = 4;
 const DONT_MISS_LIMIT = 4;
+/** Don't miss picks from this many recent unread stories: enough for four sections, few enough to rank by coverage at once. */
+const DONT_MISS_POOL = 24;
 
 async function contextIds(db: Db, ctx: ListContext): Promise<string[]> {
   if (ctx.kind === 'saved') return (await savedStates(db)).map((s) => s.articleId);
   return orderedIds(db, ctx.kind === 'section' ? ctx.section : undefined);
 }
 
-/** Loads an article and its surrounding lists; null when the id is not stored. */
-export async function loadArticleView(
-  db: Db,
-  id: string,
-  ctx: ListContext,
-  related: RelatedModel,
-  reader: { read: ReadonlySet<string>; sources: ReadonlyMap<string, Source> },
-): Promise<ArticleView | null> {
+/** Loads an article, its reader state and the storage lists around it; null when the id is not stored. */
+export async function loadArticleView(db: Db, id: string, ctx: ListContext): Promise<ArticleView | null> {
   const article = await getArticle(db, id);
   if (!article) return null;
-  const [state, ids, sectionList, { hits, duplicates }, recent] = await Promise.all([
+  const [state, ids, sectionList] = await Promise.all([
     getReadingState(db, id),
     contextIds(db, ctx),
     latestArticles(db, { section: article.section, limit: SECTION_LIMIT + 1 }),
-    related.forArticle(id, RELATED_LIMIT),
-    latestArticles(db, { limit: 80 }),
   ]);
   // Previous = the newer neighbour in the list, Next = the older one, as on a news site's story pager.
   const pos = ids.indexOf(id);
-  const [prev = null, next = null] = await Promise.all(
-    [pos > 0 ? ids[pos - 1] : undefined, pos >= 0 ? ids[pos + 1] : undefined].map(async (n) => (n ? (await getSummaries(db, [n]))[0] ?? null : null)),
-  );
+  const neighbours = await getSummaries(db, [pos > 0 ? ids[pos - 1] : undefined, pos >= 0 ? ids[pos + 1] : undefined].filter((n): n is string => !!n));
+  const byId = new Map(neighbours.map((a) => [a.id, a]));
+  return {
+    article,
+    state,
+    prev: (pos > 0 && byId.get(ids[pos - 1]!)) || null,
+    next: (pos >= 0 && byId.get(ids[pos + 1]!)) || null,
+    latestInSection: sectionList.filter((a) => a.id !== id).slice(0, SECTION_LIMIT),
+  };
+}
 
+/** Related stories, "Don't miss" (unread, recent, other sections, widely covered first) and other coverage of a story. */
+export async function loadSurroundings(
+  db: Db,
+  article: ArticleSummary,
+  related: RelatedModel,
+  reader: { read: ReadonlySet<string>; sources: ReadonlyMap<string, Source> },
+): Promise<ArticleSurroundings> {
+  const id = article.id;
+  const [{ hits, duplicates }, recent, sectionList] = await Promise.all([
+    related.forArticle(id, RELATED_LIMIT),
+    latestArticles(db, { limit: 80 }),
+    latestArticles(db, { section: article.section, limit: SECTION_LIMIT + 1 }),
+  ]);
   const sourceTitle = (sourceId: string) => reader.sources.get(sourceId)?.title ?? 'another source';
   // One read for every story the lists name: related hits, their other coverage, and ours.
   const named = new Map(
@@ -75,9 +95,9 @@ export async function loadArticleView(
 
   // Don't miss: unread, recent, from other sections; stories several sources covered first,
   // and no two from one section while another section has something to offer.
-  const eligible = recent.filter(
-    (a) => !excluded.has(a.id) && !sectionIds.has(a.id) && a.section !== article.section && !reader.read.has(a.id),
-  );
+  const eligible = recent
+    .filter((a) => !excluded.has(a.id) && !sectionIds.has(a.id) && a.section !== article.section && !reader.read.has(a.id))
+    .slice(0, DONT_MISS_POOL);
   const covered = await related.coverage(eligible.map((a) => a.id));
   const candidates = eligible
     .map((a, i) => ({ a, covered: covered[i] ?? 0 }))
@@ -86,16 +106,7 @@ export async function loadArticleView(
   const firstPerSection = candidates.filter((a, i) => candidates.findIndex((b) => b.section === a.section) === i);
   const dontMiss = [...firstPerSection, ...candidates.filter((a) => !firstPerSection.includes(a))].slice(0, DONT_MISS_LIMIT);
 
-  return {
-    article,
-    state,
-    prev,
-    next,
-    latestInSection: sectionList.filter((a) => a.id !== id).slice(0, SECTION_LIMIT),
-    related: relatedStories,
-    dontMiss,
-    alsoCoveredBy: coveredBy(duplicates, article.sourceId),
-  };
+  return { related: relatedStories, dontMiss, alsoCoveredBy: coveredBy(duplicates, article.sourceId) };
 }
 
 /** Maps the absolute URLs in a body to the ids of stored articles, so those links open offline. */

@@ -1,6 +1,7 @@
 // The first screen, remembered: what home showed last time (latest stories, sections, read flags,
 // last sync), kept in localStorage so the next start paints the list synchronously, before
-// IndexedDB has even opened. The library model then reads IndexedDB and replaces it.
+// IndexedDB has even opened. The library model then reads IndexedDB and replaces it. A first visit
+// has none: it shows the built-in edition's first screen, fetched as the page starts.
 import type { ArticleSummary } from '../../storage/articles-repo';
 
 /** What home needs to draw its first screen. */
@@ -19,8 +20,11 @@ export const SNAPSHOT_KEY = 'broadsheet.home.v1';
 /** How many stories home lists before "more" (and so what a snapshot keeps). */
 export const HOME_LIMIT = 60;
 
-/** Id of the JSON data block in index.html holding the sample edition's first screen (scripts/first-screen.ts). */
-export const FIRST_SCREEN_ID = 'broadsheet-first-screen';
+/** File (under the app base) holding the sample edition's first screen, built by scripts/first-screen.ts. */
+export const FIRST_SCREEN_FILE = 'first-screen.json';
+
+/** Where the page's head script leaves the first screen's fetch on a first visit (see scripts/first-screen.ts). */
+export const FIRST_SCREEN_GLOBAL = '__broadsheetFirstScreen';
 
 /** The app base the build computes that first screen under; the page puts its own in its place. */
 export const FIRST_SCREEN_BASE = 'https://broadsheet-app.invalid/';
@@ -41,12 +45,11 @@ export function loadHomeSnapshot(storage: Pick<Storage, 'getItem'> | undefined =
 }
 
 /**
- * The built-in edition's first screen embedded in the page (a first visit has no remembered one),
- * with its URLs moved under `appBase`; null when the page has none or it is unreadable.
+ * The built-in edition's first screen (a first visit has no remembered one) from the text of its
+ * file, with its URLs moved under `appBase`; null when there is none or it is unreadable.
  */
-export function loadEmbeddedFirstScreen(appBase: string, doc: Pick<Document, 'getElementById'> | undefined = globalThis.document): HomeSnapshot | null {
+export function parseFirstScreen(raw: string | null | undefined, appBase: string): HomeSnapshot | null {
   try {
-    const raw = doc?.getElementById(FIRST_SCREEN_ID)?.textContent;
     return parseSnapshot(raw?.replaceAll(FIRST_SCREEN_BASE, appBase));
   } catch {
     return null;

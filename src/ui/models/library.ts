@@ -8,17 +8,25 @@ import { getMeta } from '../../storage/meta-repo';
 import { inProgressStates, markAllRead as storeMarkAllRead, readIds, recentlyReadStates, savedStates } from '../../storage/reading-state-repo';
 import { listSources } from '../../storage/sources-repo';
 import type { SyncProgress, SyncSummary } from '../../sync/sync-all';
-import { HOME_LIMIT, loadEmbeddedFirstScreen, loadHomeSnapshot, saveHomeSnapshot } from './home-snapshot';
+import { HOME_LIMIT, loadHomeSnapshot, parseFirstScreen, saveHomeSnapshot } from './home-snapshot';
+
+/** How the library starts: the app's base URL, the reader's CORS proxy, and a first visit's first screen. */
+export interface LibraryOptions {
+  appBase: string;
+  corsProxy?: () => string | null;
+  /** The built-in edition's first screen (its file's text), fetched as the page started; only on a first visit. */
+  firstScreen?: Promise<string | null> | null;
+}
 
 /** Creates the library model over an opening database and the engine that syncs it. */
-export function createLibraryModel(dbReady: Promise<Db>, engine: Engine, appBase: string, corsProxy: () => string | null = () => null) {
-  // Home paints from what it showed last time (on a first visit: the built-in edition, embedded in
-  // the page), before IndexedDB opens; refresh() then replaces it with what is stored.
-  const stored = loadHomeSnapshot();
-  const remembered = stored ?? loadEmbeddedFirstScreen(appBase);
-  // The embedded first screen stands until the first sync has stored those stories: an empty
-  // database before that sync must not blank the list the reader is already looking at.
-  let provisional = !stored && remembered !== null;
+export function createLibraryModel(dbReady: Promise<Db>, engine: Engine, options: LibraryOptions) {
+  const { appBase, corsProxy = () => null } = options;
+  // Home paints from what it showed last time, before IndexedDB opens; refresh() then replaces it
+  // with what is stored. A first visit shows the built-in edition's first screen instead, which
+  // stands until the first sync has stored those stories: an empty database before that sync must
+  // not blank the list the reader is already looking at.
+  const remembered = loadHomeSnapshot();
+  let provisional = !remembered;
   const latest = signal<ArticleSummary[] | null>(remembered?.latest ?? null);
   const sections = signal<Array<{ name: string; count: number; unread: number }>>(remembered?.sections ?? []);
   const continueReading = signal<ArticleSummary[]>(remembered?.continueReading ?? []);
@@ -35,6 +43,15 @@ export function createLibraryModel(dbReady: Promise<Db>, engine: Engine, appBase
   const loadError = signal<string | null>(null);
   /** Bumps whenever stored articles change, so derived views (related index) know to rebuild. */
   const revision = signal(0);
+
+  void options.firstScreen?.then((text) => {
+    const screen = parseFirstScreen(text, appBase);
+    if (!screen || !provisional || latest.value !== null) return;
+    batch(() => {
+      latest.value = screen.latest;
+      sections.value = screen.sections;
+    });
+  });
 
   const sourceById = computed(() => new Map(sources.value.map((s) => [s.id, s])));
   const failingSources = computed(() => sources.value.filter((s) => s.status === 'error' || s.status === 'gone'));

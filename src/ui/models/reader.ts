@@ -3,7 +3,8 @@ import type { Db } from '../../storage/db';
 import { setRead, setSaved, updateReadingState } from '../../storage/reading-state-repo';
 import type { ReadingProgress, ReadingState } from '../../storage/schema';
 import { articleHref } from './list-context';
-import type { ArticleView } from './article-view';
+import type { ArticleSurroundings, ArticleView } from './article-view';
+import type { ArticleSummary } from '../../storage/articles-repo';
 import type { LibraryModel } from './library';
 import type { ListContext } from './list-context';
 import type { RelatedModel } from './related';
@@ -14,12 +15,18 @@ export function createReaderModel(dbReady: Promise<Db>, library: LibraryModel, r
   async function open(id: string, ctx: ListContext): Promise<ArticleView | null> {
     // The article page's queries load with the article route, not with the first screen.
     const { loadArticleView } = await import('./article-view');
-    const load = async () => loadArticleView(await dbReady, id, ctx, related, { read: library.read.value, sources: library.sourceById.value });
+    const load = async () => loadArticleView(await dbReady, id, ctx);
     const view = await load();
     // A first visit lists the built-in edition before its first sync has stored it: wait for that sync.
     if (view || library.lastSyncAt.value !== null) return view;
     await library.syncEnded();
     return load();
+  }
+
+  /** Related stories, "Don't miss" and other coverage of an opened article (from the engine worker). */
+  async function surroundings(article: ArticleSummary): Promise<ArticleSurroundings> {
+    const { loadSurroundings } = await import('./article-view');
+    return loadSurroundings(await dbReady, article, related, { read: library.read.value, sources: library.sourceById.value });
   }
 
   /** Saves or unsaves an article. */
@@ -54,7 +61,7 @@ export function createReaderModel(dbReady: Promise<Db>, library: LibraryModel, r
     return new Map([...ids].map(([url, id]) => [url, articleHref(id)]));
   }
 
-  return { open, save, markRead, saveProgress, addTimeSpent, storedRoutes };
+  return { open, surroundings, save, markRead, saveProgress, addTimeSpent, storedRoutes };
 }
 
 /** The reader model's public shape. */

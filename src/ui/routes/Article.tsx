@@ -12,7 +12,7 @@ import { StoryRail } from '../components/StoryRail';
 import { ShareButton } from '../components/ShareButton';
 import { ListenButton } from '../components/ListenButton';
 import { formatDateTime, isoDate, readTimeLabel } from '../format';
-import type { ArticleView } from '../models/article-view';
+import type { ArticleSurroundings, ArticleView } from '../models/article-view';
 import { articleHref, parseListContext } from '../models/list-context';
 import { useActiveTime } from '../use-active-time';
 import { usePageTitle } from '../use-page-title';
@@ -24,6 +24,8 @@ export default function Article({ id = '' }: { id?: string }) {
   const { query, route } = useLocation();
   const ctx = parseListContext(query.from);
   const view = useSignal<ArticleView | null | undefined>(undefined);
+  // Related, Don't miss and other coverage arrive from the engine worker after the story is shown.
+  const around = useSignal<ArticleSurroundings | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const activeMs = useActiveTime(id);
   const flushed = useRef(0);
@@ -39,8 +41,11 @@ export default function Article({ id = '' }: { id?: string }) {
   useEffect(() => {
     let live = true;
     view.value = undefined;
+    around.value = null;
     void reader.open(id, ctx).then((v) => {
-      if (live) view.value = v;
+      if (!live) return;
+      view.value = v;
+      if (v) void reader.surroundings(v.article).then((s) => live && (around.value = s)).catch((err) => console.warn('related stories unavailable:', err));
     });
     return () => {
       live = false;
@@ -112,7 +117,7 @@ export default function Article({ id = '' }: { id?: string }) {
           <span class="source">
             reports <a href={article.url} target="_blank" rel="noopener noreferrer">{source?.title ?? 'the source'}</a>
           </span>
-          {v.alsoCoveredBy.length > 0 && <span class="also-covered"> · also covered by {v.alsoCoveredBy.join(', ')}</span>}
+          {!!around.value?.alsoCoveredBy.length && <span class="also-covered"> · also covered by {around.value.alsoCoveredBy.join(', ')}</span>}
         </p>
         <p class="meta story__meta">
           <time dateTime={isoDate(article.publishedAt)} data-testid="published">
@@ -162,7 +167,7 @@ export default function Article({ id = '' }: { id?: string }) {
           id="related"
           title="Related"
           context={{ kind: 'home' }}
-          items={v.related.map((r) => ({ article: r.article, note: r.alsoCoveredBy.length ? `also covered by ${r.alsoCoveredBy.join(', ')}` : undefined }))}
+          items={(around.value?.related ?? []).map((r) => ({ article: r.article, note: r.alsoCoveredBy.length ? `also covered by ${r.alsoCoveredBy.join(', ')}` : undefined }))}
         />
         <StoryRail
           id="latest-in-section"
@@ -170,7 +175,7 @@ export default function Article({ id = '' }: { id?: string }) {
           context={{ kind: 'section', section: article.section }}
           items={v.latestInSection.map((a) => ({ article: a }))}
         />
-        <StoryRail id="dont-miss" title="Don't miss" context={{ kind: 'home' }} items={v.dontMiss.map((a) => ({ article: a }))} />
+        <StoryRail id="dont-miss" title="Don't miss" context={{ kind: 'home' }} items={(around.value?.dontMiss ?? []).map((a) => ({ article: a }))} />
       </div>
 
       <p class="back-to-top">

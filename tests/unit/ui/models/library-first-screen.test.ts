@@ -1,7 +1,7 @@
-// Protects the instant first screen in the library model: a first visit lists the built-in edition
-// embedded in the page and keeps listing it while the database is still empty (the first sync has
-// not stored it yet), then shows what is stored; a returning reader's remembered screen wins, and
-// what refresh() reads is remembered for the next start.
+// Protects the instant first screen in the library model: a first visit lists the built-in edition's
+// first screen (fetched as the page starts) and keeps listing it while the database is still empty
+// (the first sync has not stored it yet), then shows what is stored; a returning reader's
+// remembered screen wins, and what refresh() reads is remembered for the next start.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../../src/engine/engine';
 import { deriveArticle } from '../../../../src/domain/derive';
@@ -10,7 +10,7 @@ import { openBroadsheetDb, type Db } from '../../../../src/storage/db';
 import { setMeta } from '../../../../src/storage/meta-repo';
 import { ensureSource } from '../../../../src/storage/sources-repo';
 import { sampleSource } from '../../../../src/sync/sample-source';
-import { FIRST_SCREEN_BASE, FIRST_SCREEN_ID, loadHomeSnapshot, SNAPSHOT_KEY, type HomeSnapshot } from '../../../../src/ui/models/home-snapshot';
+import { FIRST_SCREEN_BASE, loadHomeSnapshot, SNAPSHOT_KEY, type HomeSnapshot } from '../../../../src/ui/models/home-snapshot';
 import { createLibraryModel } from '../../../../src/ui/models/library';
 
 const APP = 'https://app.example/';
@@ -23,13 +23,9 @@ function story(id: string, sourceId: string, publishedAt: number) {
   );
 }
 
-function embed(snapshot: HomeSnapshot): void {
-  const block = document.createElement('script');
-  block.type = 'application/json';
-  block.id = FIRST_SCREEN_ID;
-  block.textContent = JSON.stringify(snapshot);
-  document.body.append(block);
-}
+/** The first screen as its file's text arrives from the page's head script. */
+const fetched = (snapshot: HomeSnapshot) => Promise.resolve(JSON.stringify(snapshot));
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 const { contentHtml: _c, plainText: _p, terms: _t, ...embeddedStory } = story('a', 'sample', 3000);
 const embedded: HomeSnapshot = { latest: [embeddedStory], sections: [{ name: 'World', count: 1, unread: 1 }], read: [], continueReading: [], lastSyncAt: null };
@@ -40,14 +36,13 @@ beforeEach(async () => {
   db = await openBroadsheetDb({}, `library-first-${Math.random()}`);
 });
 afterEach(() => {
-  document.getElementById(FIRST_SCREEN_ID)?.remove();
   db.close();
 });
 
 describe('the first screen', () => {
-  it('lists the embedded edition at once, with its URLs under this app, and keeps it while nothing is stored', async () => {
-    embed(embedded);
-    const library = createLibraryModel(Promise.resolve(db), engine, APP);
+  it('lists the built-in first screen, with its URLs under this app, and keeps it while nothing is stored', async () => {
+    const library = createLibraryModel(Promise.resolve(db), engine, { appBase: APP, firstScreen: fetched(embedded) });
+    await settle();
     expect(library.latest.value?.map((a) => a.id)).toEqual([embeddedStory.id]);
     expect(library.latest.value?.[0]?.imageUrl).toBe(`${APP}sample/images/a.svg`);
     await library.refresh();
@@ -56,8 +51,7 @@ describe('the first screen', () => {
   });
 
   it('shows what is stored once the first sync has stored it, and remembers it', async () => {
-    embed(embedded);
-    const library = createLibraryModel(Promise.resolve(db), engine, APP);
+    const library = createLibraryModel(Promise.resolve(db), engine, { appBase: APP, firstScreen: fetched(embedded) });
     const source = sampleSource(APP);
     await ensureSource(db, source);
     const b = story('b', source.id, 5000);
@@ -69,19 +63,41 @@ describe('the first screen', () => {
   });
 
   it('an empty library after a sync is shown as empty', async () => {
-    embed(embedded);
-    const library = createLibraryModel(Promise.resolve(db), engine, APP);
+    const library = createLibraryModel(Promise.resolve(db), engine, { appBase: APP, firstScreen: fetched(embedded) });
+    await settle();
     await setMeta(db, 'lastSyncAt', 9000);
     await library.refresh();
     expect(library.latest.value).toEqual([]);
   });
 
-  it('prefers the reader’s remembered screen to the embedded edition', () => {
-    embed(embedded);
+  it('prefers the reader’s remembered screen to the built-in one', async () => {
     const { contentHtml: _c2, plainText: _p2, terms: _t2, ...mine } = story('mine', 'rss', 7000);
     localStorage.setItem(SNAPSHOT_KEY, JSON.stringify({ ...embedded, latest: [mine], lastSyncAt: 8000 }));
-    const library = createLibraryModel(Promise.resolve(db), engine, APP);
+    const library = createLibraryModel(Promise.resolve(db), engine, { appBase: APP, firstScreen: fetched(embedded) });
+    expect(library.latest.value?.map((a) => a.id)).toEqual([mine.id]);
+    await settle();
     expect(library.latest.value?.map((a) => a.id)).toEqual([mine.id]);
     expect(library.lastSyncAt.value).toBe(8000);
+  });
+
+  it('shows the stored stories, not the built-in screen, when the database answers first', async () => {
+    let arrive!: (text: string) => void;
+    const library = createLibraryModel(Promise.resolve(db), engine, { appBase: APP, firstScreen: new Promise<string>((r) => (arrive = r)) });
+    const source = sampleSource(APP);
+    await ensureSource(db, source);
+    const b = story('b', source.id, 5000);
+    await putArticleBatch(db, [b], source);
+    await setMeta(db, 'lastSyncAt', 9000);
+    await library.refresh();
+    arrive(JSON.stringify(embedded));
+    await settle();
+    expect(library.latest.value?.map((a) => a.id)).toEqual([b.id]);
+  });
+
+  it('waits for the sync when the built-in screen cannot be fetched', async () => {
+    const library = createLibraryModel(Promise.resolve(db), engine, { appBase: APP, firstScreen: Promise.resolve(null) });
+    await library.refresh();
+    await settle();
+    expect(library.latest.value).toBeNull(); // "Loading your stories…", not "No stories yet"
   });
 });

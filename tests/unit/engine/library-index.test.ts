@@ -1,0 +1,43 @@
+// Protects the engine's index host: a story learned from a batch is findable and related at once,
+// evicted stories vanish from every answer, and remembered coverage counts follow new copies of a
+// story (the cache must not outlive a change).
+import { describe, expect, it } from 'vitest';
+import { buildTermVector } from '../../../src/domain/term-vector';
+import { LibraryIndex } from '../../../src/engine/library-index';
+import type { IndexEntry } from '../../../src/storage/articles-repo';
+
+const entry = (id: string, sourceId: string, title: string, text: string): IndexEntry => ({
+  id, sourceId, title, excerpt: text.slice(0, 80), section: 'World', publishedAt: 1_000, language: 'en',
+  terms: buildTermVector({ title, text, language: 'en' }),
+});
+
+const ferry = entry('ferry', 'a', 'Night ferry returns to Kestrel Bay', 'The night ferry to Kestrel Bay sailed again on Tuesday after a winter of repairs to the harbour wall.');
+const port = entry('port', 'a', 'Port fees rise for the first time in a decade', 'Harbour dues at Kestrel Bay go up by four percent; ferry operators say they will absorb the cost.');
+const stadium = entry('stadium', 'a', 'Stadium roof finished', 'The new stadium roof over the north stand was finished on schedule by the builders.');
+// Unrelated stories, so that the harbour words are not in most of the corpus (such words weigh nothing).
+const others = ['Library hours extended for exams', 'Council approves cycle lanes', 'Museum reopens its gallery', 'Orchestra plays the new hall', 'Bakery wins regional prize'].map((t, i) =>
+  entry(`other-${i}`, 'c', t, `${t}. Residents welcomed the decision announced on Monday by the ${['library', 'council', 'museum', 'orchestra', 'bakery'][i]}.`),
+);
+
+describe('LibraryIndex', () => {
+  it('answers for stories learned from a batch and forgets evicted ones', () => {
+    const index = LibraryIndex.fromEntries([ferry, stadium, ...others]);
+    expect(index.find('dues', 5)).toEqual([]);
+    index.apply([port], []);
+    expect(index.find('dues', 5).map((h) => h.id)).toEqual(['port']);
+    expect(index.relatedTo('ferry', 2).hits.map((h) => h.id)).toContain('port');
+    index.apply([], ['port']);
+    expect(index.find('dues', 5)).toEqual([]);
+    expect(index.relatedTo('ferry', 2).hits.map((h) => h.id)).not.toContain('port');
+    expect(index.relatedTo('port', 2)).toEqual({ hits: [], duplicates: [] });
+  });
+
+  it('recounts coverage after a new copy of a story arrives', () => {
+    const index = LibraryIndex.fromEntries([ferry, port, stadium, ...others]);
+    expect(index.coverage(['ferry', 'nobody'])).toEqual([0, 0]);
+    index.apply([{ ...ferry, id: 'ferry-wire', sourceId: 'b' }], []);
+    expect(index.coverage(['ferry'])).toEqual([1]);
+    index.apply([], ['ferry-wire']);
+    expect(index.coverage(['ferry'])).toEqual([0]);
+  });
+});
