@@ -16,6 +16,7 @@ import {
   type RelatedTuning,
   type WeighedRow,
 } from './related-weights';
+import { kthLargest } from './kth-largest';
 import { SparseStore } from './sparse-store';
 import { checkTermVector } from './term-vector';
 
@@ -348,31 +349,6 @@ function compareIds(a: string, b: string): number {
 
 function byScore(a: Candidate, b: Candidate): number {
   return b.score - a.score || compareIds(a.id, b.id);
-}
-
-/** The k-th largest value (1-based) by quickselect; reorders `values`. */
-function kthLargest(values: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = values.length - 1;
-  const target = k - 1;
-  while (lo < hi) {
-    const pivot = values[(lo + hi) >> 1];
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (values[i] > pivot) i++;
-      while (values[j] < pivot) j--;
-      if (i <= j) {
-        const t = values[i];
-        values[i++] = values[j];
-        values[j--] = t;
-      }
-    }
-    if (target <= j) hi = j;
-    else if (target >= i) lo = i;
-    else break;
-  }
-  return values[target];
 }
 
 function checkLimit(limit: number | undefined): number {

@@ -3,6 +3,7 @@
 // stands in for the body, plus every title and excerpt term. Prefix matching on the last word typed.
 // Postings live in the shared typed-array layout (sparse-store.ts), rebuilt lazily after changes.
 import type { TermVector } from './article';
+import { kthLargest } from './kth-largest';
 import { SparseStore } from './sparse-store';
 import { checkTermVector } from './term-vector';
 import { foldWord, tokenSpans, tokenize } from './tokenize';
@@ -147,10 +148,23 @@ export class SearchIndex {
         this.best[slot] = 0;
       }
     });
+    // A common word matches thousands of stories: rank them by one number (groups matched, then
+    // score) and make result objects only for those at or above the limit-th best; ties at the cut
+    // all stay, so the final order below is exactly the full sort's.
+    const keys = new Float64Array(count);
+    let exact = true;
+    for (let i = 0; i < count; i++) {
+      const slot = this.touched[i];
+      const score = Math.round(this.score[slot] * 1000) / 1000;
+      this.score[slot] = score;
+      exact &&= score < 1e6;
+      keys[i] = bitCount(this.mask[slot]) * 1e7 + score;
+    }
+    const cutoff = exact && count > limit ? kthLargest(keys.slice(), limit) : -Infinity;
     const hits: Array<{ slot: number; id: string; groups: number; score: number }> = [];
     for (let i = 0; i < count; i++) {
       const slot = this.touched[i];
-      hits.push({ slot, id: this.store.ids[slot], groups: bitCount(this.mask[slot]), score: Math.round(this.score[slot] * 1000) / 1000 });
+      if (keys[i] >= cutoff) hits.push({ slot, id: this.store.ids[slot], groups: bitCount(this.mask[slot]), score: this.score[slot] });
       this.score[slot] = 0;
       this.mask[slot] = 0;
     }

@@ -24,6 +24,8 @@ export interface Engine {
   sync(request: SyncRequest, onProgress?: (progress: SyncProgress) => void): Promise<SyncSummary>;
   /** Related stories and same-story copies of one article. */
   related(id: string, limit: number): Promise<RelatedAnswer>;
+  /** Works out related stories of articles the reader is likely to open next (the pager's neighbours) while idle. */
+  prefetchRelated(ids: string[], limit: number): Promise<void>;
   /** How many other sources covered each story (near-duplicates), for "Don't miss". */
   coverage(ids: string[]): Promise<number[]>;
   /** Ranked search hits. */
@@ -40,8 +42,13 @@ export function createEngine(dbReady: Promise<Db>, overrides: EngineSyncOverride
   // Every change to the indexes is chained on this promise, so a batch stored while the indexes
   // are still loading is applied after the load (re-applying a batch the load already saw is harmless).
   let index: Promise<LibraryIndex> = dbReady.then((db) => LibraryIndex.load(db));
+  // Related answers already worked out, until the library changes: the story the reader returns to,
+  // and the neighbours prefetched while they read. Bounded, oldest first out.
+  const answers = new Map<string, RelatedAnswer>();
+  const ANSWERS_KEPT = 200;
   const mutate = (change: (i: LibraryIndex) => void) => {
     index = index.then((i) => {
+      answers.clear();
       change(i);
       return i;
     });
@@ -50,8 +57,22 @@ export function createEngine(dbReady: Promise<Db>, overrides: EngineSyncOverride
   };
   const reload = async () => {
     index = dbReady.then((db) => LibraryIndex.load(db));
+    answers.clear();
     await index;
   };
+  const relatedTo = async (id: string, limit: number): Promise<RelatedAnswer> => {
+    const key = `${limit}|${id}`;
+    const ready = await index;
+    let answer = answers.get(key);
+    if (!answer) {
+      answer = ready.relatedTo(id, limit);
+      answers.set(key, answer);
+      if (answers.size > ANSWERS_KEPT) answers.delete(answers.keys().next().value!);
+    }
+    return answer;
+  };
+  // One prefetch at a time, one story per task, so a call from the page waits for at most one.
+  let prefetching: Promise<void> = Promise.resolve();
 
   // Another tab, or the service worker, synced: their stories must become findable here too.
   onSyncAnnounced(() => void reload().catch((err) => console.warn('engine: rebuilding the indexes failed', err)));
@@ -72,8 +93,15 @@ export function createEngine(dbReady: Promise<Db>, overrides: EngineSyncOverride
       await index;
       return summary;
     },
-    async related(id, limit) {
-      return (await index).relatedTo(id, limit);
+    related: relatedTo,
+    prefetchRelated(ids, limit) {
+      prefetching = prefetching.then(async () => {
+        for (const id of ids) {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          await relatedTo(id, limit).catch(() => undefined);
+        }
+      });
+      return prefetching;
     },
     async coverage(ids) {
       return (await index).coverage(ids);

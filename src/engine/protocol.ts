@@ -15,6 +15,7 @@ export interface EngineCall {
 export type EngineMessage =
   /** The worker is running; `contextId` marks its own sync announcements. */
   | { type: 'ready'; contextId: string }
-  | { type: 'result'; id: number; value: unknown }
+  /** `ms`: how long the worker spent on the call, from receiving it to answering (its own queue excluded). */
+  | { type: 'result'; id: number; value: unknown; ms: number }
   | { type: 'error'; id: number; message: string }
   | { type: 'progress'; id: number; progress: unknown };

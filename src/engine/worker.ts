@@ -23,11 +23,13 @@ const post = (message: EngineMessage) => self.postMessage(message);
 
 self.onmessage = async (event: MessageEvent<EngineCall>) => {
   const { id, method, args } = event.data;
+  const start = performance.now();
   try {
     const call = engine[method] as (...a: unknown[]) => Promise<unknown>;
     // sync() takes a progress callback: it becomes progress messages under the call's id.
     const extra = method === 'sync' ? [(progress: unknown) => post({ type: 'progress', id, progress })] : [];
-    post({ type: 'result', id, value: await call(...args, ...extra) });
+    const value = await call(...args, ...extra);
+    post({ type: 'result', id, value, ms: performance.now() - start });
   } catch (err) {
     post({ type: 'error', id, message: err instanceof Error ? err.message : String(err) });
   }

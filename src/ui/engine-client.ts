@@ -15,6 +15,8 @@ export interface EngineHandle {
 }
 
 interface Pending {
+  /** When the call was made (page clock), for the 'engine-call' measure. */
+  sent: number;
   resolve: (value: unknown) => void;
   reject: (err: Error) => void;
   onProgress?: (progress: never) => void;
@@ -73,8 +75,11 @@ export function startEngine(inPage: () => Promise<Engine>): EngineHandle {
         if (!p) return;
         if (message.type === 'progress') return p.onProgress?.(message.progress as never);
         pending.delete(message.id);
-        if (message.type === 'result') p.resolve(message.value);
-        else p.reject(new Error(message.message));
+        if (message.type === 'result') {
+          // Round trip vs the worker's own time: the rest is waiting (behind other calls, or for this thread).
+          performance.measure('engine-call', { start: p.sent, end: performance.now(), detail: { method: p.method, workerMs: message.ms } });
+          p.resolve(message.value);
+        } else p.reject(new Error(message.message));
       };
       // A worker that cannot even load (old browser, blocked script) fails before it says ready.
       worker.onerror = (event) => {
@@ -94,7 +99,7 @@ export function startEngine(inPage: () => Promise<Engine>): EngineHandle {
       new Promise((resolve, reject) => {
         // The progress callback, if any, stays on this side; progress messages drive it.
         const onProgress = method === 'sync' && typeof args[1] === 'function' ? (args.pop() as Pending['onProgress']) : undefined;
-        const p: Pending = { resolve: resolve as (v: unknown) => void, reject, onProgress, method, args };
+        const p: Pending = { sent: performance.now(), resolve: resolve as (v: unknown) => void, reject, onProgress, method, args };
         start();
         if (!worker) return void replay(p);
         const id = nextId++;
@@ -105,6 +110,7 @@ export function startEngine(inPage: () => Promise<Engine>): EngineHandle {
   const engine: Engine = {
     sync: call('sync'),
     related: call('related'),
+    prefetchRelated: call('prefetchRelated'),
     coverage: call('coverage'),
     search: call('search'),
     reload: call('reload'),

@@ -66,16 +66,21 @@ export async function loadArticleView(db: Db, id: string, ctx: ListContext): Pro
   };
 }
 
-/** Related stories, "Don't miss" (unread, recent, other sections, widely covered first) and other coverage of a story. */
+/**
+ * Related stories, "Don't miss" (unread, recent, other sections, widely covered first) and other
+ * coverage of a story; `neighbours` (the pager's previous and next) get their related stories
+ * worked out ahead, as j/k and Next are how readers move on.
+ */
 export async function loadSurroundings(
   db: Db,
   article: ArticleSummary,
+  neighbours: string[],
   related: RelatedModel,
   reader: { read: ReadonlySet<string>; sources: ReadonlyMap<string, Source> },
 ): Promise<ArticleSurroundings> {
   const id = article.id;
   const [{ hits, duplicates }, recent, sectionList] = await Promise.all([
-    related.forArticle(id, RELATED_LIMIT),
+    related.forArticle(id, RELATED_LIMIT).finally(() => related.prefetch(neighbours, RELATED_LIMIT)),
     latestArticles(db, { limit: 80 }),
     latestArticles(db, { section: article.section, limit: SECTION_LIMIT + 1 }),
   ]);

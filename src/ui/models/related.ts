@@ -12,12 +12,17 @@ export function createRelatedModel(engine: Engine) {
     return answer;
   }
 
+  /** Readies the related stories of stories the reader may open next (previous/next in the list). */
+  function prefetch(ids: string[], limit: number): void {
+    void engine.prefetchRelated(ids, limit).catch(() => undefined);
+  }
+
   /** How many other sources covered each story. */
   function coverage(ids: string[]): Promise<number[]> {
     return engine.coverage(ids);
   }
 
-  return { forArticle, coverage };
+  return { forArticle, prefetch, coverage };
 }
 
 /** The related model's public shape. */

@@ -43,14 +43,30 @@ export default function Article({ id = '' }: { id?: string }) {
     view.value = undefined;
     around.value = null;
     void reader.open(id, ctx).then((v) => {
-      if (!live) return;
-      view.value = v;
-      if (v) void reader.surroundings(v.article).then((s) => live && (around.value = s)).catch((err) => console.warn('related stories unavailable:', err));
+      if (live) view.value = v;
     });
     return () => {
       live = false;
     };
   }, [id, query.from, library.revision.value]);
+
+  // Asked once the story is on screen (an effect runs after the paint): the story never waits for
+  // the engine, and the engine's answer never waits for the story's layout.
+  const shown = view.value?.article ?? null;
+  useEffect(() => {
+    if (!shown) return;
+    let live = true;
+    const neighbours = [view.value?.next?.id, view.value?.prev?.id].filter((n): n is string => !!n);
+    void reader
+      .surroundings(shown, neighbours)
+      .then((s) => {
+        if (live) around.value = s;
+      })
+      .catch((err) => console.warn('related stories unavailable:', err));
+    return () => {
+      live = false;
+    };
+  }, [shown]);
 
   const v = view.value;
   usePageTitle(v ? v.article.title : v === null ? 'Story not found' : null);

@@ -1,6 +1,6 @@
 // Search: ranked, highlighted results over titles, excerpts and bodies, as you type, offline.
 import { useSignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { HighlightFn } from '../search-highlight';
 import { useModels } from '../app-context';
@@ -27,7 +27,9 @@ export default function Search() {
   const { search, settings } = useModels();
   const { query, route, path } = useLocation();
   const q = query.q ?? '';
-  const results = useSignal<SearchResult[] | null>(null);
+  // Results with the query that found them: typing must not re-highlight the previous results for
+  // every keystroke's query (that work would sit in front of the next answer).
+  const results = useSignal<{ query: string; list: SearchResult[] } | null>(null);
   const highlight = useSignal<HighlightFn | null>(null);
   const input = useRef<HTMLInputElement>(null);
   usePageTitle(q ? `Search: ${q}` : 'Search');
@@ -42,8 +44,8 @@ export default function Search() {
       results.value = null;
       return;
     }
-    void search.search(q).then((r) => {
-      if (live) results.value = r;
+    void search.search(q).then((list) => {
+      if (live) results.value = { query: q, list };
     });
     return () => {
       live = false;
@@ -51,6 +53,39 @@ export default function Search() {
   }, [q]);
 
   const mark = highlight.value;
+  const speed = settings.speed.value;
+  const found = results.value;
+  const list = useMemo(() => {
+    if (!found || found.list.length === 0) return null;
+    const shownQ = found.query;
+    return (
+      <ol class="search-results">
+        {found.list.map(({ article }) => {
+          const lang = article.language;
+          const body = mark ? snippet(article.plainText, mark(article.plainText, shownQ, lang)) : null;
+          return (
+            <li key={article.id} class="search-result">
+              <p class="kicker">{article.section}</p>
+              <h2 class="card__title" dir="auto">
+                <a href={articleHref(article.id)}>{mark ? <Highlighted text={article.title} ranges={mark(article.title, shownQ, lang)} /> : article.title}</a>
+              </h2>
+              <p class="card__excerpt" dir="auto">
+                {mark ? <Highlighted text={article.excerpt} ranges={mark(article.excerpt, shownQ, lang)} /> : article.excerpt}
+              </p>
+              {body && (
+                <p class="search-snippet" dir="auto">
+                  <Highlighted text={body.text} ranges={body.ranges} />
+                </p>
+              )}
+              <p class="meta">
+                <time dateTime={isoDate(article.publishedAt)}>{formatDay(article.publishedAt)}</time> · {readTimeLabel(article, speed)}
+              </p>
+            </li>
+          );
+        })}
+      </ol>
+    );
+  }, [found, mark, speed]);
   return (
     <>
       <h1 class="page-title">Search</h1>
@@ -70,40 +105,16 @@ export default function Search() {
         />
       </form>
       <div aria-live="polite" data-testid="search-results">
-        {results.value === null ? (
+        {found === null ? (
           <p class="meta">Searches every story stored on this device, offline too.</p>
-        ) : results.value.length === 0 ? (
-          <p class="empty">No stories match “{q}”.</p>
+        ) : found.list.length === 0 ? (
+          <p class="empty">No stories match “{found.query}”.</p>
         ) : (
           <>
             <p class="meta">
-              {results.value.length} {results.value.length === 1 ? 'story' : 'stories'}
+              {found.list.length} {found.list.length === 1 ? 'story' : 'stories'}
             </p>
-            <ol class="search-results">
-              {results.value.map(({ article }) => {
-                const lang = article.language;
-                const body = mark ? snippet(article.plainText, mark(article.plainText, q, lang)) : null;
-                return (
-                  <li key={article.id} class="search-result">
-                    <p class="kicker">{article.section}</p>
-                    <h2 class="card__title" dir="auto">
-                      <a href={articleHref(article.id)}>{mark ? <Highlighted text={article.title} ranges={mark(article.title, q, lang)} /> : article.title}</a>
-                    </h2>
-                    <p class="card__excerpt" dir="auto">
-                      {mark ? <Highlighted text={article.excerpt} ranges={mark(article.excerpt, q, lang)} /> : article.excerpt}
-                    </p>
-                    {body && (
-                      <p class="search-snippet" dir="auto">
-                        <Highlighted text={body.text} ranges={body.ranges} />
-                      </p>
-                    )}
-                    <p class="meta">
-                      <time dateTime={isoDate(article.publishedAt)}>{formatDay(article.publishedAt)}</time> · {readTimeLabel(article, settings.speed.value)}
-                    </p>
-                  </li>
-                );
-              })}
-            </ol>
+            {list}
           </>
         )}
       </div>

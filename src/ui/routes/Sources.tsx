@@ -82,14 +82,17 @@ function SourceRow({ source }: { source: Source }) {
 function RetentionForm({ source }: { source: Source }) {
   const { sources } = useModels();
   const error = useSignal<string | null>(null);
+  // The form exists only while its disclosure is open: twenty sources' forms in the page made the
+  // browser's form scanning (autofill) a long task on every update of the list, e.g. during a sync.
+  const open = useSignal(false);
   const days = source.retention?.maxAgeDays ?? DEFAULT_RETENTION.maxAgeDays;
   const count = source.retention?.maxArticles ?? DEFAULT_RETENTION.maxArticles;
   return (
-    <details class="retention">
+    <details class="retention" onToggle={(e) => (open.value = (e.currentTarget as HTMLDetailsElement).open)}>
       <summary>
         Keeps {count} stories for {days} days
       </summary>
-      <form
+      {open.value && <form
         class="settings-row"
         onSubmit={(e) => {
           e.preventDefault();
@@ -106,7 +109,7 @@ function RetentionForm({ source }: { source: Source }) {
         <button class="button button--quiet" type="submit">
           Save limits
         </button>
-      </form>
+      </form>}
       {error.value && <p class="source__error">{error.value}</p>}
     </details>
   );

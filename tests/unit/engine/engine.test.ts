@@ -67,6 +67,25 @@ describe('the library engine', () => {
     db.close();
   });
 
+  it('never answers related stories from before a change (answers are remembered only until the library changes)', async () => {
+    const db = await fresh('related-cache');
+    let edition = miniFeed();
+    const engine = createEngine(Promise.resolve(db), effects(() => edition));
+    await engine.sync(request);
+    const [ferry] = await engine.search('ferry', 1);
+    await engine.prefetchRelated([ferry!.id], 3);
+    const before = await engine.related(ferry!.id, 3);
+    expect(await engine.related(ferry!.id, 3)).toEqual(before);
+    edition = miniFeed([
+      { id: 'mini-9', url: 'https://news.example/world/ferry-crew', title: 'Kestrel Bay ferry crew praised for night crossing', content_text: 'The night ferry crew at Kestrel Bay was praised after the crossing resumed.', date_published: '2026-11-21T09:00:00Z' },
+    ]);
+    await engine.sync(request);
+    const [crew] = await engine.search('praised', 1);
+    const after = await engine.related(ferry!.id, 3);
+    expect([...after.hits.map((h) => h.id), ...after.duplicates]).toContain(crew!.id);
+    db.close();
+  });
+
   it('forgets stories that retention evicts during a sync', async () => {
     const db = await fresh('evict');
     let edition: object = miniFeed();
