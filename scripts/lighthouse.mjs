@@ -36,9 +36,14 @@ try {
       speedIndexMs: metric('speed-index'),
     };
     const lcpElement = result.lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? null;
-    report[path] = { scores, metrics, lcpElement, failingBinaryAudits: failing, lcpMs: metrics.lcpMs };
+    // What blocked the main thread (TBT) and what moved (CLS), so a low score says where to look.
+    const longTasks = (result.lhr.audits['long-tasks']?.details?.items ?? []).slice(0, 5).map((t) => ({ url: t.url, startMs: Math.round(t.startTime), durationMs: Math.round(t.duration) }));
+    const shifts = (result.lhr.audits['layout-shifts']?.details?.items ?? []).slice(0, 5).map((i) => ({ node: i.node?.snippet ?? null, score: Number((i.score ?? 0).toFixed(3)) }));
+    report[path] = { scores, metrics, lcpElement, longTasks, shifts, failingBinaryAudits: failing, lcpMs: metrics.lcpMs };
     console.log(`${path}: ${Object.entries(scores).map(([k, v]) => `${k} ${v}`).join(', ')}${failing.length ? ` | failing: ${failing.join(', ')}` : ''}`);
     console.log(`  ${Object.entries(metrics).map(([k, v]) => `${k} ${v}`).join(', ')}; LCP element: ${lcpElement}`);
+    for (const t of longTasks) console.log(`  long task ${t.durationMs} ms at ${t.startMs} ms: ${t.url}`);
+    for (const x of shifts) console.log(`  layout shift ${x.score}: ${x.node}`);
   }
   mkdirSync('docs', { recursive: true });
   writeFileSync('docs/lighthouse.json', `${JSON.stringify({ date: new Date().toISOString(), lighthouse: '12.8.2', report }, null, 2)}\n`);

@@ -15,18 +15,21 @@ export function StatusBar() {
           You are offline. Showing stories saved on this device{last ? `, last synced ${timeAgo(last)}` : ''}.
         </p>
       )}
-      {progress && (
-        <p class="status__sync">
-          Syncing… {progress.done} of {progress.total} sources{progress.added ? `, ${progress.added} new` : ''}
-          {progress.current ? ` · ${progress.current}` : ''}
-        </p>
-      )}
-      {!progress && connectivity.online.value && library.lastOutcome.value && (
-        <p class="status__note">
-          {library.lastOutcome.value}
-          {last ? ` · synced ${timeAgo(last)}` : ''}
-        </p>
-      )}
+      {/* One line that is always there, so that a sync starting or ending never moves the page. */}
+      <p class="status__line" data-testid="sync-status">
+        {progress ? (
+          <>
+            Syncing… {progress.done} of {progress.total} sources{progress.added ? `, ${progress.added} new` : ''}
+            {progress.current ? ` · ${progress.current}` : ''}
+          </>
+        ) : connectivity.online.value && library.lastOutcome.value ? (
+          `${library.lastOutcome.value}${last ? ` · synced ${timeAgo(last)}` : ''}`
+        ) : last ? (
+          `Synced ${timeAgo(last)}`
+        ) : (
+          '\u00a0'
+        )}
+      </p>
       {failing.map((s) => (
         <p class="status__error" key={s.id}>
           {s.title}: {s.lastError ?? 'this source could not be synced.'}
