@@ -130,6 +130,39 @@ export async function orderedIds(db: Db, section?: string): Promise<string[]> {
   return ids.reverse();
 }
 
+/**
+ * The stories just newer and just older than one story in a list ordered by publication (all
+ * stories, or one section's): two cursor steps from the story's own index entry, not a read of
+ * every id in the list. Null neighbours when the story is not in that list.
+ */
+export async function neighbourIds(
+  db: Db,
+  story: Pick<Article, 'id' | 'publishedAt' | 'section'>,
+  section?: string,
+): Promise<{ newer: string | null; older: string | null }> {
+  const tx = db.transaction('articles');
+  // Land on the story's own entry (equal dates are ordered by id), then take one step on;
+  // undefined when the story is not in the list.
+  const step = async (direction: 'next' | 'prev'): Promise<string | null | undefined> => {
+    if (section === undefined) {
+      let cursor = await tx.store.index('by-published').openKeyCursor(null, direction);
+      if (cursor && cursor.primaryKey !== story.id) cursor = await cursor.continuePrimaryKey(story.publishedAt, story.id);
+      if (!cursor || cursor.primaryKey !== story.id) return undefined;
+      return (await cursor.continue())?.primaryKey ?? null;
+    }
+    let cursor = await tx.store.index('by-section-published').openKeyCursor(sectionRange(section), direction);
+    if (cursor && cursor.primaryKey !== story.id) cursor = await cursor.continuePrimaryKey([section, story.publishedAt], story.id);
+    if (!cursor || cursor.primaryKey !== story.id) return undefined;
+    return (await cursor.continue())?.primaryKey ?? null;
+  };
+  // A story outside the list may sit before the cursor's first entry, which continuePrimaryKey refuses.
+  const safe = (direction: 'next' | 'prev') => step(direction).catch((err: unknown) => ((err as Error)?.name === 'DataError' ? undefined : Promise.reject(err)));
+  const [newer, older] = await Promise.all([safe('next'), safe('prev')]);
+  // undefined: the story is not in this list.
+  if (newer === undefined || older === undefined) return { newer: null, older: null };
+  return { newer, older };
+}
+
 /** Section names with their article counts, most populated first. */
 export async function listSections(
   db: Db,

@@ -3,7 +3,7 @@
 // computes (related, "Don't miss", other coverage), so the story never waits for the indexes.
 import type { Article } from '../../domain/article';
 import type { Source } from '../../domain/source';
-import { getArticle, getArticleByUrl, getSummaries, latestArticles, orderedIds, type ArticleSummary } from '../../storage/articles-repo';
+import { getArticle, getArticleByUrl, getSummaries, latestArticles, neighbourIds, type ArticleSummary } from '../../storage/articles-repo';
 import type { Db } from '../../storage/db';
 import { getReadingState, savedStates } from '../../storage/reading-state-repo';
 import type { ReadingState } from '../../storage/schema';
@@ -39,29 +39,31 @@ const DONT_MISS_LIMIT = 4;
 /** Don't miss picks from this many recent unread stories: enough for four sections, few enough to rank by coverage at once. */
 const DONT_MISS_POOL = 24;
 
-async function contextIds(db: Db, ctx: ListContext): Promise<string[]> {
-  if (ctx.kind === 'saved') return (await savedStates(db)).map((s) => s.articleId);
-  return orderedIds(db, ctx.kind === 'section' ? ctx.section : undefined);
+/** Previous (newer) and next (older) story ids of `article` in the list the reader came from. */
+async function pagerIds(db: Db, article: Article, ctx: ListContext): Promise<{ newer: string | null; older: string | null }> {
+  if (ctx.kind !== 'saved') return neighbourIds(db, article, ctx.kind === 'section' ? ctx.section : undefined);
+  // Saved: in the order it was saved (a short list, read whole).
+  const ids = (await savedStates(db)).map((s) => s.articleId);
+  const pos = ids.indexOf(article.id);
+  return pos < 0 ? { newer: null, older: null } : { newer: ids[pos - 1] ?? null, older: ids[pos + 1] ?? null };
 }
 
 /** Loads an article, its reader state and the storage lists around it; null when the id is not stored. */
 export async function loadArticleView(db: Db, id: string, ctx: ListContext): Promise<ArticleView | null> {
   const article = await getArticle(db, id);
   if (!article) return null;
-  const [state, ids, sectionList] = await Promise.all([
+  const [state, { newer, older }, sectionList] = await Promise.all([
     getReadingState(db, id),
-    contextIds(db, ctx),
+    pagerIds(db, article, ctx),
     latestArticles(db, { section: article.section, limit: SECTION_LIMIT + 1 }),
   ]);
   // Previous = the newer neighbour in the list, Next = the older one, as on a news site's story pager.
-  const pos = ids.indexOf(id);
-  const neighbours = await getSummaries(db, [pos > 0 ? ids[pos - 1] : undefined, pos >= 0 ? ids[pos + 1] : undefined].filter((n): n is string => !!n));
-  const byId = new Map(neighbours.map((a) => [a.id, a]));
+  const byId = new Map((await getSummaries(db, [newer, older].filter((n): n is string => !!n))).map((a) => [a.id, a]));
   return {
     article,
     state,
-    prev: (pos > 0 && byId.get(ids[pos - 1]!)) || null,
-    next: (pos >= 0 && byId.get(ids[pos + 1]!)) || null,
+    prev: (newer && byId.get(newer)) || null,
+    next: (older && byId.get(older)) || null,
     latestInSection: sectionList.filter((a) => a.id !== id).slice(0, SECTION_LIMIT),
   };
 }

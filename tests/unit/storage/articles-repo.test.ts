@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/domain/article';
 import type { Source } from '../../../src/domain/source';
-import { allIndexEntries, listSections, putArticleBatch } from '../../../src/storage/articles-repo';
+import { allIndexEntries, listSections, neighbourIds, orderedIds, putArticleBatch } from '../../../src/storage/articles-repo';
 import { openBroadsheetDb } from '../../../src/storage/db';
 
 const source = (id: string): Source => ({ id, kind: 'rss', url: `https://${id}.example/feed`, title: id, etag: null, lastModified: null, addedAt: 1, lastSyncAt: null, lastError: null, status: 'ok' });
@@ -42,6 +42,25 @@ describe('listSections', () => {
       { name: 'Arts', count: 1, unread: 0 },
       { name: 'Sport', count: 1, unread: 1 },
     ]);
+    db.close();
+  });
+});
+
+describe('neighbourIds', () => {
+  it('gives the newer and older story of every story, in all stories and in its section, ties on date included', async () => {
+    const db = await openBroadsheetDb({}, 'repo-neighbours');
+    // Dates repeat (three stories share each), so the id decides their order, as in the list itself.
+    const stories = Array.from({ length: 12 }, (_, i) => story(i, 'a', i % 2 ? 'World' : 'Sport', { publishedAt: 1_000 + Math.floor(i / 3) }));
+    await putArticleBatch(db, stories, source('a'));
+    for (const section of [undefined, 'World']) {
+      const list = await orderedIds(db, section);
+      for (const s of stories.filter((x) => section === undefined || x.section === section)) {
+        const pos = list.indexOf(s.id);
+        expect(await neighbourIds(db, s, section), `${s.id} in ${section ?? 'all'}`).toEqual({ newer: list[pos - 1] ?? null, older: list[pos + 1] ?? null });
+      }
+    }
+    // A story opened with a section it is not in has no neighbours there.
+    expect(await neighbourIds(db, stories[0]!, 'World')).toEqual({ newer: null, older: null });
     db.close();
   });
 });
