@@ -41,6 +41,8 @@ try {
     };
     await page.goto(`${base}/`);
     await page.locator('[data-testid="story-list"] article').nth(8).waitFor();
+    // The list shows at once on a first visit; wait for its first sync to finish, as a reader would see it a moment later.
+    await page.getByTestId('sync-status').filter({ hasText: /synced/i }).waitFor();
     await snap('home');
     await page.goto(`${base}/section/Climate`);
     await page.getByRole('link', { name: /Forty closures and counting/ }).click();
