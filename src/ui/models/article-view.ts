@@ -38,6 +38,8 @@ const SECTION_LIMIT = 4;
 const DONT_MISS_LIMIT = 4;
 /** Don't miss picks from this many recent unread stories: enough for four sections, few enough to rank by coverage at once. */
 const DONT_MISS_POOL = 24;
+/** How many of the newest stories Don't miss looks at (whole records are read: keep it small, it runs on every story opened). */
+const DONT_MISS_RECENT = 48;
 
 /** Previous (newer) and next (older) story ids of `article` in the list the reader came from. */
 async function pagerIds(db: Db, article: Article, ctx: ListContext): Promise<{ newer: string | null; older: string | null }> {
@@ -83,7 +85,7 @@ export async function loadSurroundings(
   const id = article.id;
   const [{ hits, duplicates }, recent, sectionList] = await Promise.all([
     related.forArticle(id, RELATED_LIMIT).finally(() => related.prefetch(neighbours, RELATED_LIMIT)),
-    latestArticles(db, { limit: 80 }),
+    latestArticles(db, { limit: DONT_MISS_RECENT }),
     latestArticles(db, { section: article.section, limit: SECTION_LIMIT + 1 }),
   ]);
   const sourceTitle = (sourceId: string) => reader.sources.get(sourceId)?.title ?? 'another source';
