@@ -1,14 +1,13 @@
 // The library engine: sync and the related/search indexes behind one asynchronous interface, so the
 // page can run it in a dedicated Worker (worker.ts) and keep its main thread for the reader. DOM-free:
 // it also runs in the page itself where there is no Worker (and in unit tests).
-import type { SearchHit } from '../domain/search-index';
 import type { Db } from '../storage/db';
 import type { SyncProgress, SyncSummary } from '../sync/sync-all';
 import type { SyncDeps } from '../sync/sync-source';
 import { onSyncAnnounced } from '../sync/sync-channel';
-import { LibraryIndex, type RelatedAnswer } from './library-index';
+import { LibraryIndex, type RecentStory, type RelatedAnswer, type SearchAnswer } from './library-index';
 
-export type { RelatedAnswer } from './library-index';
+export type { RecentStory, RelatedAnswer, SearchAnswer, StoryFacts } from './library-index';
 
 /** What a sync needs from the page: the reader's choices and where the app is served from. */
 export interface SyncRequest {
@@ -28,8 +27,10 @@ export interface Engine {
   prefetchRelated(ids: string[], limit: number): Promise<void>;
   /** How many other sources covered each story (near-duplicates), for "Don't miss". */
   coverage(ids: string[]): Promise<number[]>;
-  /** Ranked search hits. */
-  search(query: string, limit: number): Promise<SearchHit[]>;
+  /** The newest stories outside a section, leaving some out ("Don't miss" candidates). */
+  recentElsewhere(section: string, exclude: string[], limit: number): Promise<RecentStory[]>;
+  /** Ranked search hits, each with its card's facts. */
+  search(query: string, limit: number): Promise<SearchAnswer[]>;
   /** Stored stories changed outside this engine's syncs (a restore, a saved page, a removed source): rebuild. */
   reload(): Promise<void>;
 }
@@ -105,6 +106,9 @@ export function createEngine(dbReady: Promise<Db>, overrides: EngineSyncOverride
     },
     async coverage(ids) {
       return (await index).coverage(ids);
+    },
+    async recentElsewhere(section, exclude, limit) {
+      return (await index).recentElsewhere(section, exclude, limit);
     },
     async search(query, limit) {
       return (await index).find(query, limit);

@@ -12,15 +12,31 @@ export interface RelatedAnswer {
   duplicates: string[];
 }
 
+/** What a list card shows of a story, from the index: search results and "Don't miss" candidates need no storage read. */
+export type StoryFacts = Omit<IndexEntry, 'terms'>;
+
+/** A story as "Don't miss" candidates are listed. */
+export type RecentStory = StoryFacts;
+
+/** A search hit with its card's facts. */
+export interface SearchAnswer extends SearchHit {
+  story: StoryFacts;
+}
+
 /** Both in-memory indexes, with the operations the engine needs. */
 export class LibraryIndex {
   /** Near-duplicate counts already computed, until the next change (Don't miss asks for the same recent stories page after page). */
   private readonly coverageCache = new Map<string, number>();
+  /** Every indexed story's card facts (no term vector): "recent stories elsewhere", search results. */
+  private readonly facts = new Map<string, StoryFacts>();
 
   private constructor(
     private readonly related: RelatedIndex,
     private readonly search: SearchIndex,
-  ) {}
+    entries: readonly IndexEntry[],
+  ) {
+    for (const e of entries) this.facts.set(e.id, factsOf(e));
+  }
 
   /** Builds both indexes from every stored article. */
   static async load(db: Db): Promise<LibraryIndex> {
@@ -29,10 +45,7 @@ export class LibraryIndex {
 
   /** Builds both indexes from index entries (tests, and load()). */
   static fromEntries(entries: IndexEntry[]): LibraryIndex {
-    return new LibraryIndex(
-      RelatedIndex.build(entries.map(relatedDoc)),
-      SearchIndex.build(entries.map(searchDoc)),
-    );
+    return new LibraryIndex(RelatedIndex.build(entries.map(relatedDoc)), SearchIndex.build(entries.map(searchDoc)), entries);
   }
 
   /** Number of indexed stories. */
@@ -46,11 +59,13 @@ export class LibraryIndex {
     for (const id of evicted) {
       this.related.remove(id);
       this.search.remove(id);
+      this.facts.delete(id);
     }
     for (const article of written) {
       const entry = indexEntry(article);
       this.related.add(relatedDoc(entry));
       this.search.add(searchDoc(entry));
+      this.facts.set(entry.id, factsOf(entry));
     }
   }
 
@@ -78,10 +93,39 @@ export class LibraryIndex {
     });
   }
 
-  /** Ranked search hits for a query. */
-  find(query: string, limit: number): SearchHit[] {
-    return this.search.search(query, { limit });
+  /** The `limit` newest stories outside `section` (newest first), leaving out `exclude`: "Don't miss" candidates, with no storage read. */
+  recentElsewhere(section: string, exclude: readonly string[], limit: number): RecentStory[] {
+    const skip = new Set(exclude);
+    const best: RecentStory[] = [];
+    for (const story of this.facts.values()) {
+      if (story.section === section || skip.has(story.id)) continue;
+      if (best.length === limit && !newer(story, best[best.length - 1]!)) continue;
+      // Insertion into a short sorted list: `limit` is a few dozen, the library thousands.
+      let i = best.length;
+      while (i > 0 && newer(story, best[i - 1]!)) i--;
+      best.splice(i, 0, story);
+      if (best.length > limit) best.pop();
+    }
+    return best;
   }
+
+  /** Ranked search hits for a query, each with its card's facts. */
+  find(query: string, limit: number): SearchAnswer[] {
+    return this.search.search(query, { limit }).flatMap((hit) => {
+      const story = this.facts.get(hit.id);
+      return story ? [{ ...hit, story }] : [];
+    });
+  }
+}
+
+function factsOf(e: IndexEntry): StoryFacts {
+  const { terms: _terms, ...facts } = indexEntry(e);
+  return facts;
+}
+
+/** Newest first; equal dates by id, so the order never depends on insertion. */
+function newer(a: RecentStory, b: RecentStory): boolean {
+  return a.publishedAt > b.publishedAt || (a.publishedAt === b.publishedAt && a.id < b.id);
 }
 
 function relatedDoc(e: IndexEntry) {

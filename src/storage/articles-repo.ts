@@ -185,12 +185,16 @@ export async function listSections(
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }
 
-/** What the in-memory indexes (related, search) need of a stored article. */
-export type IndexEntry = Pick<Article, 'id' | 'terms' | 'section' | 'publishedAt' | 'sourceId' | 'title' | 'excerpt' | 'language'>;
+/** What the in-memory indexes (related, search) need of a stored article, and what a result card shows. */
+export type IndexEntry = Pick<
+  Article,
+  'id' | 'terms' | 'section' | 'publishedAt' | 'sourceId' | 'title' | 'excerpt' | 'language' | 'wordCount' | 'cjkCount' | 'imageCount'
+>;
 
 /** The index entry of an article. */
-export function indexEntry({ id, terms, section, publishedAt, sourceId, title, excerpt, language }: IndexEntry): IndexEntry {
-  return { id, terms, section, publishedAt, sourceId, title, excerpt, language };
+export function indexEntry(a: IndexEntry): IndexEntry {
+  const { id, terms, section, publishedAt, sourceId, title, excerpt, language, wordCount, cjkCount, imageCount } = a;
+  return { id, terms, section, publishedAt, sourceId, title, excerpt, language, wordCount, cjkCount, imageCount };
 }
 
 /** Articles read per request when rebuilding: bodies of 10,000 stories at once would be a 100 MB message. */

@@ -112,6 +112,7 @@ export function startEngine(inPage: () => Promise<Engine>): EngineHandle {
     related: call('related'),
     prefetchRelated: call('prefetchRelated'),
     coverage: call('coverage'),
+    recentElsewhere: call('recentElsewhere'),
     search: call('search'),
     reload: call('reload'),
   };

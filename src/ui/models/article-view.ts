@@ -38,7 +38,7 @@ const SECTION_LIMIT = 4;
 const DONT_MISS_LIMIT = 4;
 /** Don't miss picks from this many recent unread stories: enough for four sections, few enough to rank by coverage at once. */
 const DONT_MISS_POOL = 24;
-/** How many of the newest stories Don't miss looks at (whole records are read: keep it small, it runs on every story opened). */
+/** How many of the newest stories elsewhere Don't miss looks at (before leaving out the read ones). */
 const DONT_MISS_RECENT = 48;
 
 /** Previous (newer) and next (older) story ids of `article` in the list the reader came from. */
@@ -79,42 +79,40 @@ export async function loadSurroundings(
   db: Db,
   article: ArticleSummary,
   neighbours: string[],
+  sectionIds: string[],
   related: RelatedModel,
   reader: { read: ReadonlySet<string>; sources: ReadonlyMap<string, Source> },
 ): Promise<ArticleSurroundings> {
   const id = article.id;
-  const [{ hits, duplicates }, recent, sectionList] = await Promise.all([
-    related.forArticle(id, RELATED_LIMIT).finally(() => related.prefetch(neighbours, RELATED_LIMIT)),
-    latestArticles(db, { limit: DONT_MISS_RECENT }),
-    latestArticles(db, { section: article.section, limit: SECTION_LIMIT + 1 }),
-  ]);
-  const sourceTitle = (sourceId: string) => reader.sources.get(sourceId)?.title ?? 'another source';
-  // One read for every story the lists name: related hits, their other coverage, and ours.
+  const { hits, duplicates } = await related.forArticle(id, RELATED_LIMIT).finally(() => related.prefetch(neighbours, RELATED_LIMIT));
+  const excluded = [id, ...duplicates, ...hits.flatMap((h) => [h.id, ...h.alsoCoveredBy]), ...sectionIds];
+
+  // Don't miss: unread, recent, from other sections; stories several sources covered first,
+  // and no two from one section while another section has something to offer. The engine lists
+  // the candidates, so nothing but the four chosen is read from storage.
+  const eligible = (await related.recentElsewhere(article.section, excluded, DONT_MISS_RECENT))
+    .filter((a) => !reader.read.has(a.id))
+    .slice(0, DONT_MISS_POOL);
+  const covered = await related.coverage(eligible.map((a) => a.id));
+  const candidates = eligible
+    .map((a, i) => ({ a, covered: covered[i] ?? 0 }))
+    .sort((x, y) => y.covered - x.covered || y.a.publishedAt - x.a.publishedAt || (x.a.id < y.a.id ? -1 : 1))
+    .map((x) => x.a);
+  const firstPerSection = candidates.filter((a, i) => candidates.findIndex((b) => b.section === a.section) === i);
+  const chosen = [...firstPerSection, ...candidates.filter((a) => !firstPerSection.includes(a))].slice(0, DONT_MISS_LIMIT);
+
+  // One read for every story the lists name: related hits, their other coverage, ours, and Don't miss.
   const named = new Map(
-    (await getSummaries(db, new Set([...hits.flatMap((h) => [h.id, ...h.alsoCoveredBy]), ...duplicates]))).map((a) => [a.id, a]),
+    (await getSummaries(db, new Set([...hits.flatMap((h) => [h.id, ...h.alsoCoveredBy]), ...duplicates, ...chosen.map((a) => a.id)]))).map((a) => [a.id, a]),
   );
+  const sourceTitle = (sourceId: string) => reader.sources.get(sourceId)?.title ?? 'another source';
   const coveredBy = (ids: string[], except: string) =>
     [...new Set(ids.map((d) => named.get(d)?.sourceId).filter((s): s is string => !!s && s !== except))].map(sourceTitle);
   const relatedStories: RelatedStory[] = hits.flatMap((h) => {
     const a = named.get(h.id);
     return a ? [{ article: a, alsoCoveredBy: coveredBy(h.alsoCoveredBy, a.sourceId) }] : [];
   });
-  const excluded = new Set([id, ...duplicates, ...hits.flatMap((h) => [h.id, ...h.alsoCoveredBy])]);
-  const sectionIds = new Set(sectionList.map((a) => a.id));
-
-  // Don't miss: unread, recent, from other sections; stories several sources covered first,
-  // and no two from one section while another section has something to offer.
-  const eligible = recent
-    .filter((a) => !excluded.has(a.id) && !sectionIds.has(a.id) && a.section !== article.section && !reader.read.has(a.id))
-    .slice(0, DONT_MISS_POOL);
-  const covered = await related.coverage(eligible.map((a) => a.id));
-  const candidates = eligible
-    .map((a, i) => ({ a, covered: covered[i] ?? 0 }))
-    .sort((x, y) => y.covered - x.covered || y.a.publishedAt - x.a.publishedAt)
-    .map((x) => x.a);
-  const firstPerSection = candidates.filter((a, i) => candidates.findIndex((b) => b.section === a.section) === i);
-  const dontMiss = [...firstPerSection, ...candidates.filter((a) => !firstPerSection.includes(a))].slice(0, DONT_MISS_LIMIT);
-
+  const dontMiss = chosen.flatMap((a) => named.get(a.id) ?? []);
   return { related: relatedStories, dontMiss, alsoCoveredBy: coveredBy(duplicates, article.sourceId) };
 }
 

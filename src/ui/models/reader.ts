@@ -24,9 +24,9 @@ export function createReaderModel(dbReady: Promise<Db>, library: LibraryModel, r
   }
 
   /** Related stories, "Don't miss" and other coverage of an opened article (from the engine worker). */
-  async function surroundings(article: ArticleSummary, neighbours: string[] = []): Promise<ArticleSurroundings> {
+  async function surroundings(article: ArticleSummary, neighbours: string[] = [], sectionIds: string[] = []): Promise<ArticleSurroundings> {
     const { loadSurroundings } = await import('./article-view');
-    return loadSurroundings(await dbReady, article, neighbours, related, { read: library.read.value, sources: library.sourceById.value });
+    return loadSurroundings(await dbReady, article, neighbours, sectionIds, related, { read: library.read.value, sources: library.sourceById.value });
   }
 
   /** Saves or unsaves an article. */

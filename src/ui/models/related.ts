@@ -1,6 +1,6 @@
 // Related stories, from the engine's index (in the engine worker): each lookup is timed as a
 // 'related-query' User Timing measure, which the benchmark (npm run bench) reads.
-import type { Engine, RelatedAnswer } from '../../engine/engine';
+import type { Engine, RecentStory, RelatedAnswer } from '../../engine/engine';
 
 /** Creates the related model over the engine. */
 export function createRelatedModel(engine: Engine) {
@@ -22,7 +22,12 @@ export function createRelatedModel(engine: Engine) {
     return engine.coverage(ids);
   }
 
-  return { forArticle, prefetch, coverage };
+  /** The newest stories outside a section, leaving some out. */
+  function recentElsewhere(section: string, exclude: string[], limit: number): Promise<RecentStory[]> {
+    return engine.recentElsewhere(section, exclude, limit);
+  }
+
+  return { forArticle, prefetch, coverage, recentElsewhere };
 }
 
 /** The related model's public shape. */

@@ -1,15 +1,20 @@
-// The search model: ranked hits from the engine's index (in the engine worker), then the stored
-// articles for snippets. Each index query is timed as a 'search-query' User Timing measure.
-import type { Article } from '../../domain/article';
-import type { Engine } from '../../engine/engine';
+// The search model: ranked hits with their cards' facts from the engine's index (in the engine
+// worker), and, for the first few, the stored body for a snippet. Each index query is timed as a
+// 'search-query' User Timing measure.
+import type { Engine, StoryFacts } from '../../engine/engine';
 import { getArticle } from '../../storage/articles-repo';
 import type { Db } from '../../storage/db';
 
-/** One search result with the article and the terms that matched. */
+/** One search result: the story's card, the terms that matched, and its plain text when a snippet is shown. */
 export interface SearchResult {
-  article: Article;
+  story: StoryFacts;
   terms: string[];
+  /** The body as plain text, for the first SNIPPETS results only (the rest show title and standfirst). */
+  body: string | null;
 }
+
+/** Results that show a snippet of the body: the ones a reader looks at, without reading 30 whole stories. */
+export const SNIPPETS = 10;
 
 /** Creates the search model. */
 export function createSearchModel(dbReady: Promise<Db>, engine: Engine) {
@@ -19,8 +24,8 @@ export function createSearchModel(dbReady: Promise<Db>, engine: Engine) {
     const hits = await engine.search(query, limit);
     performance.measure('search-query', { start, end: performance.now(), detail: { query } });
     const db = await dbReady;
-    const articles = await Promise.all(hits.map((h) => getArticle(db, h.id)));
-    return hits.flatMap((h, i) => (articles[i] ? [{ article: articles[i]!, terms: h.terms }] : []));
+    const bodies = await Promise.all(hits.slice(0, SNIPPETS).map((h) => getArticle(db, h.id)));
+    return hits.map((h, i) => ({ story: h.story, terms: h.terms, body: bodies[i]?.plainText ?? null }));
   }
 
   return { search };

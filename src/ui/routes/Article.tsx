@@ -57,8 +57,10 @@ export default function Article({ id = '' }: { id?: string }) {
     if (!shown) return;
     let live = true;
     const neighbours = [view.value?.next?.id, view.value?.prev?.id].filter((n): n is string => !!n);
+    // "Latest from <section>" already lists these: Don't miss looks elsewhere.
+    const inSection = view.value?.latestInSection.map((a) => a.id) ?? [];
     void reader
-      .surroundings(shown, neighbours)
+      .surroundings(shown, neighbours, inSection)
       .then((s) => {
         if (live) around.value = s;
       })

@@ -60,9 +60,9 @@ export default function Search() {
     const shownQ = found.query;
     return (
       <ol class="search-results">
-        {found.list.map(({ article }) => {
+        {found.list.map(({ story: article, body: text }) => {
           const lang = article.language;
-          const body = mark ? snippet(article.plainText, mark(article.plainText, shownQ, lang)) : null;
+          const body = mark && text ? snippet(text, mark(text, shownQ, lang)) : null;
           return (
             <li key={article.id} class="search-result">
               <p class="kicker">{article.section}</p>

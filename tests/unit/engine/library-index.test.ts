@@ -7,7 +7,7 @@ import { LibraryIndex } from '../../../src/engine/library-index';
 import type { IndexEntry } from '../../../src/storage/articles-repo';
 
 const entry = (id: string, sourceId: string, title: string, text: string): IndexEntry => ({
-  id, sourceId, title, excerpt: text.slice(0, 80), section: 'World', publishedAt: 1_000, language: 'en',
+  id, sourceId, title, excerpt: text.slice(0, 80), section: 'World', publishedAt: 1_000, language: 'en', wordCount: 20, cjkCount: 0, imageCount: 0,
   terms: buildTermVector({ title, text, language: 'en' }),
 });
 
@@ -30,6 +30,16 @@ describe('LibraryIndex', () => {
     expect(index.find('dues', 5)).toEqual([]);
     expect(index.relatedTo('ferry', 2).hits.map((h) => h.id)).not.toContain('port');
     expect(index.relatedTo('port', 2)).toEqual({ hits: [], duplicates: [] });
+  });
+
+  it('lists the newest stories outside a section, leaving out the ones asked, and follows changes', () => {
+    const dated = (e: IndexEntry, publishedAt: number, section = e.section) => ({ ...e, publishedAt, section });
+    const index = LibraryIndex.fromEntries([dated(ferry, 5), dated(port, 9), dated(stadium, 7, 'Sport'), ...others.map((o, i) => dated(o, 1 + i, 'Arts'))]);
+    expect(index.recentElsewhere('World', [], 3).map((s) => s.id)).toEqual(['stadium', 'other-4', 'other-3']);
+    expect(index.recentElsewhere('World', ['stadium', 'other-4'], 2).map((s) => s.id)).toEqual(['other-3', 'other-2']);
+    expect(index.recentElsewhere('Arts', [], 10).map((s) => [s.id, s.section, s.publishedAt])).toEqual([['port', 'World', 9], ['stadium', 'Sport', 7], ['ferry', 'World', 5]]);
+    index.apply([dated(entry('late', 'b', 'Late night ferry news', 'Late news about the ferry.'), 20, 'Business')], ['stadium']);
+    expect(index.recentElsewhere('World', [], 2).map((s) => s.id)).toEqual(['late', 'other-4']);
   });
 
   it('recounts coverage after a new copy of a story arrives', () => {
