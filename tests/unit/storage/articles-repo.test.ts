@@ -72,7 +72,7 @@ describe('allIndexEntries', () => {
     const entries = await allIndexEntries(db);
     expect(entries).toHaveLength(1203);
     expect(new Set(entries.map((e) => e.id)).size).toBe(1203);
-    expect(Object.keys(entries[0]!).sort()).toEqual(['excerpt', 'id', 'language', 'publishedAt', 'section', 'sourceId', 'terms', 'title']);
+    expect(Object.keys(entries[0]!).sort()).toEqual(['cjkCount', 'excerpt', 'id', 'imageCount', 'language', 'publishedAt', 'section', 'sourceId', 'terms', 'title', 'wordCount']);
     db.close();
   });
 });
