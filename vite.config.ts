@@ -17,7 +17,7 @@ export default defineConfig({
   plugins: [
     preact(),
     devCorsProxy(),
-    // The built-in edition's first screen, embedded in index.html for an instant first visit.
+    // The built-in edition's first screen (first-screen.json), fetched by a head script on a first visit.
     firstScreen(),
     // Content-Security-Policy + Trusted Types, production builds only.
     csp(),

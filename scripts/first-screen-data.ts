@@ -1,5 +1,5 @@
 // The sample edition's first screen, computed at build time by the app's own adapter and
-// derivation (loaded through Vite's module runner by first-screen.ts, the plugin that embeds it).
+// derivation (loaded through Vite's module runner by first-screen.ts, the plugin that emits it).
 import { readFileSync } from 'node:fs';
 import { deriveArticle } from '../src/domain/derive.ts';
 import { parseSourceBody } from '../src/sources/index.ts';

@@ -39,8 +39,10 @@ export function firstScreen(): Plugin {
       const script =
         `(function(){try{if(localStorage.getItem(${JSON.stringify(m.SNAPSHOT_KEY)}))return;` +
         `window[${JSON.stringify(m.FIRST_SCREEN_GLOBAL)}]=fetch(${url}).then(function(r){return r.ok?r.text():null}).catch(function(){return null})}catch(e){}})();`;
-      // In <head>, after the CSP (which admits it by its hash, see csp.ts): the fetch runs alongside the app's scripts.
-      return html.replace(/<\/head>/i, (h) => `  <script>${script}</script>\n  ${h}`);
+      // Right after <meta charset>, before the stylesheet (an inline script after a pending stylesheet
+      // waits for it): the fetch starts with the page. The CSP meta and policy script are put in
+      // front of it later (csp.ts, which admits it by its hash).
+      return html.replace(/<meta\s+charset=[^>]*>/i, (m) => `${m}\n    <script>${script}</script>`);
     },
   };
 }

@@ -4,7 +4,7 @@
 import type { ArticleInput } from '../domain/article';
 import type { DeriveOutcome } from '../sync/derive-batch';
 
-// Only needed when no worker can derive: loaded then, not with the engine.
+// Deriving in the engine worker itself, when no derive worker can (the code is loaded with sync anyway).
 const deriveHere = async (items: ArticleInput[], now: number) => (await import('../sync/derive-batch')).deriveBatch(items, now);
 
 /** Engine worker → derive worker: derive these items. */
@@ -32,6 +32,7 @@ interface Task {
   items: ArticleInput[];
   now: number;
   resolve: (outcomes: DeriveOutcome[]) => void;
+  reject: (err: unknown) => void;
 }
 
 /** Derivation spread over `size` workers made by `spawn`; falls back to this thread when none work. */
@@ -48,7 +49,7 @@ export function createDerivePool(size: number, spawn: () => Worker) {
     for (const [id, p] of pending) {
       if (p.lane !== lane) continue;
       pending.delete(id);
-      void deriveHere(p.task.items, p.task.now).then(p.task.resolve);
+      deriveHere(p.task.items, p.task.now).then(p.task.resolve, p.task.reject);
     }
     lane.busy = false;
     pump();
@@ -71,6 +72,8 @@ export function createDerivePool(size: number, spawn: () => Worker) {
         event.preventDefault();
         retire(lane, event.message);
       };
+      // An answer that cannot be read would leave its chunk waiting for ever.
+      worker.onmessageerror = () => retire(lane, 'an answer could not be read');
       lane.worker = worker;
     } catch (err) {
       console.warn('derive worker could not start:', err);
@@ -89,7 +92,7 @@ export function createDerivePool(size: number, spawn: () => Worker) {
       lane.worker.postMessage({ id, items: task.items, now: task.now } satisfies DeriveRequest);
     }
     // No worker at all: derive here.
-    if (!lanes.some((l) => l.worker)) for (const task of queue.splice(0)) void deriveHere(task.items, task.now).then(task.resolve);
+    if (!lanes.some((l) => l.worker)) for (const task of queue.splice(0)) deriveHere(task.items, task.now).then(task.resolve, task.reject);
   }
 
   /** Derives items (in order) on the pool. */
@@ -97,7 +100,7 @@ export function createDerivePool(size: number, spawn: () => Worker) {
     const chunks: Array<Promise<DeriveOutcome[]>> = [];
     for (let i = 0; i < items.length; i += CHUNK) {
       const slice = items.slice(i, i + CHUNK);
-      chunks.push(new Promise((resolve) => queue.push({ items: slice, now, resolve })));
+      chunks.push(new Promise((resolve, reject) => queue.push({ items: slice, now, resolve, reject })));
     }
     pump();
     return (await Promise.all(chunks)).flat();

@@ -5,9 +5,9 @@ import type { Db } from '../storage/db';
 import type { SyncProgress, SyncSummary } from '../sync/sync-all';
 import type { SyncDeps } from '../sync/sync-source';
 import { onSyncAnnounced } from '../sync/sync-channel';
-import { LibraryIndex, type RecentStory, type RelatedAnswer, type SearchAnswer } from './library-index';
+import { LibraryIndex, type RelatedAnswer, type SearchAnswer, type StoryFacts } from './library-index';
 
-export type { RecentStory, RelatedAnswer, SearchAnswer, StoryFacts } from './library-index';
+export type { RelatedAnswer, SearchAnswer, StoryFacts } from './library-index';
 
 /** What a sync needs from the page: the reader's choices and where the app is served from. */
 export interface SyncRequest {
@@ -28,7 +28,7 @@ export interface Engine {
   /** How many other sources covered each story (near-duplicates), for "Don't miss". */
   coverage(ids: string[]): Promise<number[]>;
   /** The newest stories outside a section, leaving some out ("Don't miss" candidates). */
-  recentElsewhere(section: string, exclude: string[], limit: number): Promise<RecentStory[]>;
+  recentElsewhere(section: string, exclude: string[], limit: number): Promise<StoryFacts[]>;
   /** Ranked search hits, each with its card's facts. */
   search(query: string, limit: number): Promise<SearchAnswer[]>;
   /** Stored stories changed outside this engine's syncs (a restore, a saved page, a removed source): rebuild. */
@@ -42,41 +42,79 @@ export type EngineSyncOverrides = Partial<Omit<SyncDeps, 'db' | 'corsProxy' | 'o
 export function createEngine(dbReady: Promise<Db>, overrides: EngineSyncOverrides = {}): Engine {
   // Every change to the indexes is chained on this promise, so a batch stored while the indexes
   // are still loading is applied after the load (re-applying a batch the load already saw is harmless).
-  let index: Promise<LibraryIndex> = dbReady.then((db) => LibraryIndex.load(db));
+  // A load or change that fails is never left in the chain: the indexes are rebuilt from storage
+  // instead (storage is the truth; the indexes are only ever a copy of it).
+  let index: Promise<LibraryIndex>;
+  // Bumped by every rebuild, so an answer worked out on an index that was replaced meanwhile is not kept.
+  let generation = 0;
   // Related answers already worked out, until the library changes: the story the reader returns to,
   // and the neighbours prefetched while they read. Bounded, oldest first out.
   const answers = new Map<string, RelatedAnswer>();
   const ANSWERS_KEPT = 200;
-  const mutate = (change: (i: LibraryIndex) => void) => {
-    index = index.then((i) => {
-      answers.clear();
-      change(i);
-      return i;
+  let rebuilding: Promise<LibraryIndex> | null = null;
+  const rebuild = (): Promise<LibraryIndex> => {
+    // Rebuilds asked for while one is under way share it.
+    if (rebuilding) return rebuilding;
+    generation++;
+    answers.clear();
+    const next = dbReady.then((db) => LibraryIndex.load(db));
+    rebuilding = next;
+    index = next;
+    const done = () => {
+      if (rebuilding === next) rebuilding = null;
+    };
+    next.then(done, (err) => {
+      done();
+      console.warn('engine: building the indexes failed', err);
     });
-    // A failed load is reported to the next query; the next reload starts afresh.
-    index.catch(() => undefined);
+    return next;
+  };
+  rebuild();
+  const mutate = (change: (i: LibraryIndex) => void) => {
+    index = index.then(
+      (i) => {
+        answers.clear();
+        try {
+          change(i);
+          return i;
+        } catch (err) {
+          // A record the indexes refuse must not leave them half-updated: start again from storage.
+          console.warn('engine: updating the indexes failed; rebuilding them', err);
+          rebuilding = null;
+          return rebuild();
+        }
+      },
+      () => rebuild(),
+    );
   };
   const reload = async () => {
-    index = dbReady.then((db) => LibraryIndex.load(db));
-    answers.clear();
-    await index;
+    rebuilding = null;
+    await rebuild();
   };
+  /** The current indexes; a failed load is retried rather than reported for ever. */
+  const ready = () => index.catch(() => rebuild());
   const relatedTo = async (id: string, limit: number): Promise<RelatedAnswer> => {
     const key = `${limit}|${id}`;
-    const ready = await index;
+    const asked = generation;
+    const current = await ready();
     let answer = answers.get(key);
     if (!answer) {
-      answer = ready.relatedTo(id, limit);
-      answers.set(key, answer);
-      if (answers.size > ANSWERS_KEPT) answers.delete(answers.keys().next().value!);
+      answer = current.relatedTo(id, limit);
+      if (asked === generation) {
+        answers.set(key, answer);
+        if (answers.size > ANSWERS_KEPT) answers.delete(answers.keys().next().value!);
+      }
     }
     return answer;
   };
   // One prefetch at a time, one story per task, so a call from the page waits for at most one.
   let prefetching: Promise<void> = Promise.resolve();
 
-  // Another tab, or the service worker, synced: their stories must become findable here too.
-  onSyncAnnounced(() => void reload().catch((err) => console.warn('engine: rebuilding the indexes failed', err)));
+  // Another tab, or the service worker, synced: their stories must become findable here too (a sync
+  // that changed nothing changes nothing here either).
+  onSyncAnnounced((m) => {
+    if (m.added || m.updated || m.evicted.length) void reload().catch(() => undefined);
+  });
 
   return {
     async sync(request, onProgress) {
@@ -89,9 +127,10 @@ export function createEngine(dbReady: Promise<Db>, overrides: EngineSyncOverride
         onProgress,
         { force: request.force },
       );
-      // Weights and postings once for the whole sync, so the first query after it pays nothing.
+      // Weights and postings once for the whole sync, so the first query after it pays nothing. The
+      // stories are stored whatever happens to the indexes: their failure is not the sync's.
       mutate((i) => i.settle());
-      await index;
+      await ready().catch((err) => console.warn('engine: indexes unavailable after the sync', err));
       return summary;
     },
     related: relatedTo,
@@ -105,13 +144,13 @@ export function createEngine(dbReady: Promise<Db>, overrides: EngineSyncOverride
       return prefetching;
     },
     async coverage(ids) {
-      return (await index).coverage(ids);
+      return (await ready()).coverage(ids);
     },
     async recentElsewhere(section, exclude, limit) {
-      return (await index).recentElsewhere(section, exclude, limit);
+      return (await ready()).recentElsewhere(section, exclude, limit);
     },
     async search(query, limit) {
-      return (await index).find(query, limit);
+      return (await ready()).find(query, limit);
     },
     reload,
   };

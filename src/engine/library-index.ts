@@ -3,6 +3,7 @@
 import type { Article } from '../domain/article';
 import { RelatedIndex, type RelatedHit } from '../domain/related-index';
 import { SearchIndex, type SearchHit } from '../domain/search-index';
+import { checkTermVector } from '../domain/term-vector';
 import { allIndexEntries, indexEntry, type IndexEntry } from '../storage/articles-repo';
 import type { Db } from '../storage/db';
 
@@ -14,9 +15,6 @@ export interface RelatedAnswer {
 
 /** What a list card shows of a story, from the index: search results and "Don't miss" candidates need no storage read. */
 export type StoryFacts = Omit<IndexEntry, 'terms'>;
-
-/** A story as "Don't miss" candidates are listed. */
-export type RecentStory = StoryFacts;
 
 /** A search hit with its card's facts. */
 export interface SearchAnswer extends SearchHit {
@@ -43,9 +41,10 @@ export class LibraryIndex {
     return LibraryIndex.fromEntries(await allIndexEntries(db));
   }
 
-  /** Builds both indexes from index entries (tests, and load()). */
+  /** Builds both indexes from index entries (tests, and load()); a malformed record is left out, not fatal. */
   static fromEntries(entries: IndexEntry[]): LibraryIndex {
-    return new LibraryIndex(RelatedIndex.build(entries.map(relatedDoc)), SearchIndex.build(entries.map(searchDoc)), entries);
+    const usable = entries.filter(indexable);
+    return new LibraryIndex(RelatedIndex.build(usable.map(relatedDoc)), SearchIndex.build(usable.map(searchDoc)), usable);
   }
 
   /** Number of indexed stories. */
@@ -63,6 +62,8 @@ export class LibraryIndex {
     }
     for (const article of written) {
       const entry = indexEntry(article);
+      // Checked first, so a record either index would refuse never leaves them half-updated.
+      if (!indexable(entry)) continue;
       this.related.add(relatedDoc(entry));
       this.search.add(searchDoc(entry));
       this.facts.set(entry.id, factsOf(entry));
@@ -94,9 +95,10 @@ export class LibraryIndex {
   }
 
   /** The `limit` newest stories outside `section` (newest first), leaving out `exclude`: "Don't miss" candidates, with no storage read. */
-  recentElsewhere(section: string, exclude: readonly string[], limit: number): RecentStory[] {
+  recentElsewhere(section: string, exclude: readonly string[], limit: number): StoryFacts[] {
     const skip = new Set(exclude);
-    const best: RecentStory[] = [];
+    const best: StoryFacts[] = [];
+    if (limit <= 0) return best;
     for (const story of this.facts.values()) {
       if (story.section === section || skip.has(story.id)) continue;
       if (best.length === limit && !newer(story, best[best.length - 1]!)) continue;
@@ -119,12 +121,26 @@ export class LibraryIndex {
 }
 
 function factsOf(e: IndexEntry): StoryFacts {
-  const { terms: _terms, ...facts } = indexEntry(e);
+  const { terms: _terms, ...facts } = e;
   return facts;
 }
 
+/** Whether both indexes accept an entry (stored records come from outside too: restores, older versions). */
+function indexable(e: IndexEntry): boolean {
+  try {
+    checkTermVector(e.terms, `index entry ${String(e.id)}`);
+  } catch (err) {
+    console.warn('engine: leaving a malformed story out of the indexes:', err);
+    return false;
+  }
+  const ok = typeof e.id === 'string' && e.id !== '' && typeof e.section === 'string' && typeof e.sourceId === 'string' &&
+    Number.isFinite(e.publishedAt) && typeof e.title === 'string' && typeof e.excerpt === 'string';
+  if (!ok) console.warn('engine: leaving a malformed story out of the indexes:', e.id);
+  return ok;
+}
+
 /** Newest first; equal dates by id, so the order never depends on insertion. */
-function newer(a: RecentStory, b: RecentStory): boolean {
+function newer(a: StoryFacts, b: StoryFacts): boolean {
   return a.publishedAt > b.publishedAt || (a.publishedAt === b.publishedAt && a.id < b.id);
 }
 

@@ -17,5 +17,6 @@ export type EngineMessage =
   | { type: 'ready'; contextId: string }
   /** `ms`: how long the worker spent on the call, from receiving it to answering (its own queue excluded). */
   | { type: 'result'; id: number; value: unknown; ms: number }
-  | { type: 'error'; id: number; message: string }
+  /** `name` keeps the error's kind (e.g. QuotaExceededError) across the boundary. */
+  | { type: 'error'; id: number; message: string; name: string }
   | { type: 'progress'; id: number; progress: unknown };

@@ -4,7 +4,7 @@
 import { openBroadsheetDb } from '../storage/db';
 import { CONTEXT_ID } from '../sync/sync-channel';
 import { createDerivePool } from './derive-pool';
-import { createEngine, type Engine } from './engine';
+import { createEngine } from './engine';
 import type { EngineCall, EngineMessage } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -31,7 +31,7 @@ self.onmessage = async (event: MessageEvent<EngineCall>) => {
     const value = await call(...args, ...extra);
     post({ type: 'result', id, value, ms: performance.now() - start });
   } catch (err) {
-    post({ type: 'error', id, message: err instanceof Error ? err.message : String(err) });
+    post({ type: 'error', id, message: err instanceof Error ? err.message : String(err), name: err instanceof Error ? err.name : 'Error' });
   }
 };
 

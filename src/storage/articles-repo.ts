@@ -49,7 +49,9 @@ export async function putArticleBatch(db: Db, articles: Article[], source: Sourc
     const batch = [...byId.values()];
     // Which of them are stored already: one key read for the source instead of a read per story,
     // then the stored copies of only those (to tell an edit from a repeat).
-    const known = new Set(await store.index('by-source-published').getAllKeys(IDBKeyRange.bound([source.id, -Infinity], [source.id, Infinity])));
+    const known = new Set(
+      batch.length === 0 ? [] : await store.index('by-source-published').getAllKeys(IDBKeyRange.bound([source.id, -Infinity], [source.id, Infinity])),
+    );
     const existing = await Promise.all(batch.map((a) => (known.has(a.id) ? store.get(a.id) : undefined)));
     batch.forEach((article, i) => {
       const before = existing[i];
@@ -83,6 +85,12 @@ export async function putArticleBatch(db: Db, articles: Article[], source: Sourc
 /** One stored article, or undefined. */
 export function getArticle(db: Db, id: string): Promise<Article | undefined> {
   return db.get('articles', id);
+}
+
+/** Stored articles by id, in the order asked (undefined where not stored), in one read transaction. */
+export async function getArticles(db: Db, ids: readonly string[]): Promise<Array<Article | undefined>> {
+  const tx = db.transaction('articles');
+  return Promise.all(ids.map((id) => tx.store.get(id)));
 }
 
 /** Summaries of the given ids that are stored, in the order asked (one read transaction). */
@@ -172,7 +180,7 @@ export async function listSections(
   const index = tx.store.index('by-section-published');
   const names: string[] = [];
   // Jump from section to section instead of stepping through every story: one cursor step per
-  // section, then one key read per section, however many stories are stored.
+  // section, then one key read per section (keys only, no story is deserialized).
   let cursor = await index.openKeyCursor();
   while (cursor) {
     const [name] = cursor.key;
@@ -197,7 +205,7 @@ export function indexEntry(a: IndexEntry): IndexEntry {
   return { id, terms, section, publishedAt, sourceId, title, excerpt, language, wordCount, cjkCount, imageCount };
 }
 
-/** Articles read per request when rebuilding: bodies of 10,000 stories at once would be a 100 MB message. */
+/** Articles read per request when rebuilding: 10,000 stories with their bodies at once would hold ~100 MB in memory. */
 const INDEX_PAGE = 500;
 
 /** Every stored article's id, term vector and ranking facts, for rebuilding the in-memory indexes (paged: bodies are dropped page by page). */

@@ -64,8 +64,9 @@ export async function applyRetention(
   const evicted = await Promise.all(evict.map((id) => tx.objectStore('articles').get(id)));
   const images = new Set<string>();
   for (const article of evicted) if (article) for (const url of articleImageUrls(article)) images.add(url);
-  await Promise.all(evict.map((id) => tx.objectStore('articles').delete(id)));
-  await tx.done;
+  const deletes = Promise.all(evict.map((id) => tx.objectStore('articles').delete(id)));
+  // Both settle; a failed delete surfaces once, through the transaction.
+  await Promise.all([deletes.catch(() => undefined), tx.done]);
   return { ids: evict, imageUrls: [...images] };
 }
 

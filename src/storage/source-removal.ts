@@ -15,8 +15,8 @@ export async function removeSource(db: Db, sourceId: string): Promise<string[]> 
     requests.push(tx.objectStore('articles').delete(id));
     if (states[i]) requests.push(tx.objectStore('readingState').delete(id));
   });
-  await Promise.all(requests);
-  await tx.done;
+  // Both settle; a failed request surfaces once, through the transaction.
+  await Promise.all([Promise.all(requests).catch(() => undefined), tx.done]);
   return removed;
 }
 

@@ -38,7 +38,8 @@ export function installBackgroundSync(scope: Scope): void {
   });
   scope.addEventListener('periodicsync' as keyof ServiceWorkerGlobalScopeEventMap, (event) => {
     const e = event as unknown as TaggedSyncEvent;
-    if (e.tag === PERIODIC_SYNC_TAG) e.waitUntil(runtime(scope).syncFeeds(scope.location.origin));
+    // runtime() may throw (its script missing after a failed install): inside the promise, not the handler.
+    if (e.tag === PERIODIC_SYNC_TAG) e.waitUntil(Promise.resolve().then(() => runtime(scope).syncFeeds(scope.location.origin)));
   });
   scope.addEventListener('sync' as keyof ServiceWorkerGlobalScopeEventMap, (event) => {
     const e = event as unknown as TaggedSyncEvent;

@@ -108,6 +108,8 @@ async function storeBatch(deps: SyncDeps, articles: Article[], next: Source, now
   } catch (err) {
     if (!isQuotaError(err)) throw err;
     const freed = await applyRetentionAll(deps.db, now, deps.retention ?? DEFAULT_RETENTION);
+    // Those stories are gone whether or not the retry fits: the indexes must forget them now.
+    deps.onStored?.([], freed.ids);
     await (deps.purgeImages ?? purgeImages)(freed.imageUrls).catch(() => {});
     try {
       return { ...(await putArticleBatch(deps.db, articles, next)), evicted: freed.ids };

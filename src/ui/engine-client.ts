@@ -34,6 +34,7 @@ export function startEngine(inPage: () => Promise<Engine>): EngineHandle {
   const local = () => (fallback ??= inPage());
   const pending = new Map<number, Pending>();
   let nextId = 1;
+  let measured = 0;
   let worker: Worker | null = null;
 
   const useFallback = (why: unknown) => {
@@ -77,10 +78,18 @@ export function startEngine(inPage: () => Promise<Engine>): EngineHandle {
         pending.delete(message.id);
         if (message.type === 'result') {
           // Round trip vs the worker's own time: the rest is waiting (behind other calls, or for this thread).
+          // Kept to the last thousand or so, so that a long session does not grow the timeline without end.
+          if (++measured % 1000 === 0) performance.clearMeasures('engine-call');
           performance.measure('engine-call', { start: p.sent, end: performance.now(), detail: { method: p.method, workerMs: message.ms } });
           p.resolve(message.value);
-        } else p.reject(new Error(message.message));
+        } else {
+          const err = new Error(message.message);
+          err.name = message.name;
+          p.reject(err);
+        }
       };
+      // An answer that cannot be read means the two sides no longer understand each other: carry on in the page.
+      worker.onmessageerror = () => useFallback('an answer from the engine worker could not be read');
       // A worker that cannot even load (old browser, blocked script) fails before it says ready.
       worker.onerror = (event) => {
         if (!ready) {

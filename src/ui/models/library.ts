@@ -41,7 +41,7 @@ export function createLibraryModel(dbReady: Promise<Db>, engine: Engine, options
   const progress = signal<SyncProgress | null>(null);
   const lastOutcome = signal<string | null>(null);
   const loadError = signal<string | null>(null);
-  /** Bumps whenever stored articles change, so derived views (related index) know to rebuild. */
+  /** Bumps whenever stored articles change, so pages showing them (article, section lists) load again. */
   const revision = signal(0);
 
   void options.firstScreen?.then((text) => {
@@ -136,6 +136,8 @@ export function createLibraryModel(dbReady: Promise<Db>, engine: Engine, options
         }
       } catch (err) {
         lastOutcome.value = `Sync failed: ${err instanceof Error ? err.message : String(err)}`;
+        // The built-in first screen promised stories this sync was to store: from now on, show what is stored.
+        provisional = false;
       } finally {
         progress.value = null;
         running = null;
@@ -152,12 +154,20 @@ export function createLibraryModel(dbReady: Promise<Db>, engine: Engine, options
    */
   function syncEnded(timeoutMs = 15_000): Promise<void> {
     return new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, timeoutMs);
-      waiting.push(() => {
+      const done = () => {
         clearTimeout(timer);
+        const i = waiting.indexOf(done);
+        if (i >= 0) waiting.splice(i, 1);
         resolve();
-      });
+      };
+      const timer = setTimeout(done, timeoutMs);
+      waiting.push(done);
     });
+  }
+
+  /** True while home lists the built-in first screen, before its first sync has stored those stories. */
+  function showingBuiltInScreen(): boolean {
+    return provisional;
   }
 
   /** Marks local reader flags after an action on the article page. */
@@ -214,7 +224,7 @@ export function createLibraryModel(dbReady: Promise<Db>, engine: Engine, options
   return {
     sectionArticles, savedArticles, historyArticles, markAllRead, continueReading, unreadOnly, unreadTotal,
     latest, sections, sources, sourceById, failingSources, read, saved, lastSyncAt, progress, lastOutcome, loadError,
-    revision, refresh, sync, syncEnded, setFlags, storiesChanged,
+    revision, refresh, sync, syncEnded, showingBuiltInScreen, setFlags, storiesChanged,
   };
 }
 

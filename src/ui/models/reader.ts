@@ -18,7 +18,7 @@ export function createReaderModel(dbReady: Promise<Db>, library: LibraryModel, r
     const load = async () => loadArticleView(await dbReady, id, ctx);
     const view = await load();
     // A first visit lists the built-in edition before its first sync has stored it: wait for that sync.
-    if (view || library.lastSyncAt.value !== null) return view;
+    if (view || !library.showingBuiltInScreen()) return view;
     await library.syncEnded();
     return load();
   }

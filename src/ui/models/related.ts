@@ -1,6 +1,6 @@
 // Related stories, from the engine's index (in the engine worker): each lookup is timed as a
 // 'related-query' User Timing measure, which the benchmark (npm run bench) reads.
-import type { Engine, RecentStory, RelatedAnswer } from '../../engine/engine';
+import type { Engine, StoryFacts, RelatedAnswer } from '../../engine/engine';
 
 /** Creates the related model over the engine. */
 export function createRelatedModel(engine: Engine) {
@@ -23,7 +23,7 @@ export function createRelatedModel(engine: Engine) {
   }
 
   /** The newest stories outside a section, leaving some out. */
-  function recentElsewhere(section: string, exclude: string[], limit: number): Promise<RecentStory[]> {
+  function recentElsewhere(section: string, exclude: string[], limit: number): Promise<StoryFacts[]> {
     return engine.recentElsewhere(section, exclude, limit);
   }
 

@@ -30,6 +30,7 @@ export default function Search() {
   // Results with the query that found them: typing must not re-highlight the previous results for
   // every keystroke's query (that work would sit in front of the next answer).
   const results = useSignal<{ query: string; list: SearchResult[] } | null>(null);
+  const failed = useSignal<string | null>(null);
   const highlight = useSignal<HighlightFn | null>(null);
   const input = useRef<HTMLInputElement>(null);
   usePageTitle(q ? `Search: ${q}` : 'Search');
@@ -44,9 +45,15 @@ export default function Search() {
       results.value = null;
       return;
     }
-    void search.search(q).then((list) => {
-      if (live) results.value = { query: q, list };
-    });
+    failed.value = null;
+    void search
+      .search(q)
+      .then((list) => {
+        if (live) results.value = { query: q, list };
+      })
+      .catch((err) => {
+        if (live) failed.value = `Search is not available right now: ${err instanceof Error ? err.message : String(err)}`;
+      });
     return () => {
       live = false;
     };
@@ -105,6 +112,7 @@ export default function Search() {
         />
       </form>
       <div aria-live="polite" data-testid="search-results">
+        {failed.value && <p class="status__error">{failed.value}</p>}
         {found === null ? (
           <p class="meta">Searches every story stored on this device, offline too.</p>
         ) : found.list.length === 0 ? (

@@ -2,13 +2,14 @@
 // once its stories are findable and related; evicted and removed stories disappear from answers;
 // a batch stored while the indexes are still loading is not lost; stories stored elsewhere (another
 // tab, a restore) become findable after reload(); near-duplicates are counted as coverage.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { deriveArticle } from '../../../src/domain/derive';
 import { createEngine, type EngineSyncOverrides } from '../../../src/engine/engine';
 import { putArticleBatch } from '../../../src/storage/articles-repo';
 import { openBroadsheetDb, type Db } from '../../../src/storage/db';
 import { ensureSource, getSource } from '../../../src/storage/sources-repo';
 import { sampleSource } from '../../../src/sync/sample-source';
+import { deriveBatch } from '../../../src/sync/derive-batch';
 import { miniFeed } from '../../fixtures/mini-feed';
 
 const APP = 'https://app.example/';
@@ -83,6 +84,31 @@ describe('the library engine', () => {
     const [crew] = await engine.search('praised', 1);
     const after = await engine.related(ferry!.id, 3);
     expect([...after.hits.map((h) => h.id), ...after.duplicates]).toContain(crew!.id);
+    db.close();
+  });
+
+  it('leaves a malformed stored story out of its answers instead of failing every answer', async () => {
+    const db = await fresh('malformed');
+    const source = { ...sampleSource(APP), id: 'other', url: 'https://wire.example/feed', kind: 'rss' as const };
+    await ensureSource(db, source);
+    const good = deriveArticle(
+      { sourceId: 'other', guid: 'ok', url: 'https://wire.example/ok', title: 'Harbour reopens', dek: '', author: null, sections: [], publishedAt: NOW, updatedAt: null, contentHtml: '<p>The harbour reopens today.</p>', baseUrl: 'https://wire.example/', imageUrl: null, language: 'en' },
+      NOW,
+    );
+    const bad = { ...good, id: 'bad', guid: 'bad', url: 'https://wire.example/bad', terms: { terms: ['harbour'], weights: [Number.NaN] } };
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await putArticleBatch(db, [good, bad], source);
+    const engine = createEngine(Promise.resolve(db), effects(() => miniFeed()));
+    expect((await engine.search('harbour', 5)).map((h) => h.id)).toEqual([good.id]);
+    // A sync whose derivation hands the indexes a story they refuse still ends well, and they still answer.
+    const refused = createEngine(Promise.resolve(db), {
+      ...effects(() => miniFeed()),
+      derive: (items, now) => deriveBatch(items, now).map((o) => ('article' in o ? { article: { ...o.article, terms: { terms: ['x'], weights: [-1] } } } : o)),
+    });
+    const summary = await refused.sync(request);
+    expect(!summary.skipped && summary.added).toBe(3);
+    expect((await refused.search('harbour', 5)).map((h) => h.id)).toContain(good.id);
+    vi.restoreAllMocks();
     db.close();
   });
 

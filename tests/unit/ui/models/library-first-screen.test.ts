@@ -94,6 +94,17 @@ describe('the first screen', () => {
     expect(library.latest.value?.map((a) => a.id)).toEqual([b.id]);
   });
 
+  it('shows what is stored (nothing) when the first sync fails before storing anything', async () => {
+    const failing = { sync: () => Promise.reject(new Error('no network')) } as unknown as Engine;
+    const library = createLibraryModel(Promise.resolve(db), failing, { appBase: APP, firstScreen: fetched(embedded) });
+    await settle();
+    expect(library.showingBuiltInScreen()).toBe(true);
+    await library.sync();
+    expect(library.showingBuiltInScreen()).toBe(false);
+    expect(library.latest.value).toEqual([]);
+    expect(library.lastOutcome.value).toMatch(/Sync failed: no network/);
+  });
+
   it('waits for the sync when the built-in screen cannot be fetched', async () => {
     const library = createLibraryModel(Promise.resolve(db), engine, { appBase: APP, firstScreen: Promise.resolve(null) });
     await library.refresh();
