@@ -141,3 +141,29 @@ test('broken sources each show their own error while the rest sync; OPML moves s
     await second.dispose();
   }
 });
+
+test("a source's retention limits are set from its disclosure; zero days is refused", async ({ baseURL }) => {
+  const context = await launchProfile();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${baseURL}/`);
+    await expect(page.getByTestId('sync-status')).toContainText(/synced/i);
+    await page.goto(`${baseURL}/sources`);
+    const row = page.getByTestId('source-row').first();
+    // The form is only in the page while its disclosure is open.
+    await expect(row.getByLabel('Days')).toHaveCount(0);
+    await row.getByText(/^Keeps 500 stories for 60 days$/).click();
+    // Zero days is refused by the form itself: nothing is saved.
+    await row.getByLabel('Days').fill('0');
+    await row.getByRole('button', { name: 'Save limits' }).click();
+    expect(await row.getByLabel('Days').evaluate((el: HTMLInputElement) => el.validity.valid)).toBe(false);
+    await expect(page.getByTestId('sources-notice')).toHaveCount(0);
+    await row.getByLabel('Days').fill('30');
+    await row.getByLabel('Stories').fill('100');
+    await row.getByRole('button', { name: 'Save limits' }).click();
+    await expect(page.getByTestId('sources-notice')).toContainText('Keeping at most 100 stories for 30 days');
+    await expect(row.getByText(/^Keeps 100 stories for 30 days$/)).toBeVisible();
+  } finally {
+    await context.dispose();
+  }
+});
