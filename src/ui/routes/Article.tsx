@@ -18,6 +18,16 @@ import { useActiveTime } from '../use-active-time';
 import { usePageTitle } from '../use-page-title';
 import { useShortcuts } from '../shortcuts';
 
+/** Runs `task` when the main thread is idle (within 300 ms); returns a function that cancels it. */
+function whenSettled(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(task, { timeout: 300 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(task, 50);
+  return () => clearTimeout(handle);
+}
+
 /** The article page for the `id` route parameter. */
 export default function Article({ id = '' }: { id?: string }) {
   const { reader, library, settings } = useModels();
@@ -50,8 +60,9 @@ export default function Article({ id = '' }: { id?: string }) {
     };
   }, [id, query.from, library.revision.value]);
 
-  // Asked once the story is on screen (an effect runs after the paint): the story never waits for
-  // the engine, and the engine's answer never waits for the story's layout.
+  // Asked once the story is on screen and this thread has settled (the rails sit below the story):
+  // the story never waits for the engine, and the engine's answer never waits behind the story's
+  // own start-up work (links, reading position, focus).
   const shown = view.value?.article ?? null;
   useEffect(() => {
     if (!shown) return;
@@ -59,14 +70,17 @@ export default function Article({ id = '' }: { id?: string }) {
     const neighbours = [view.value?.next?.id, view.value?.prev?.id].filter((n): n is string => !!n);
     // "Latest from <section>" already lists these: Don't miss looks elsewhere.
     const inSection = view.value?.latestInSection.map((a) => a.id) ?? [];
-    void reader
-      .surroundings(shown, neighbours, inSection)
-      .then((s) => {
-        if (live) around.value = s;
-      })
-      .catch((err) => console.warn('related stories unavailable:', err));
+    const ask = () =>
+      void reader
+        .surroundings(shown, neighbours, inSection)
+        .then((s) => {
+          if (live) around.value = s;
+        })
+        .catch((err) => console.warn('related stories unavailable:', err));
+    const cancel = whenSettled(ask);
     return () => {
       live = false;
+      cancel();
     };
   }, [shown]);
 
