@@ -75,6 +75,8 @@ export class SearchIndex {
   private mask = new Int32Array(0);
   private touched = new Int32Array(0);
   private groupTouched = new Int32Array(0);
+  /** Each slot's first three id characters as one number: ties are ordered by id without comparing strings. */
+  private idKey = new Float64Array(0);
 
   /** Builds an index from stored articles (start-up). */
   static build(docs: Iterable<SearchDoc>): SearchIndex {
@@ -137,41 +139,72 @@ export class SearchIndex {
     groups.splice(MAX_GROUPS);
     if (groups.length === 0 || limit === 0) return [];
 
+    // Plain loops over local typed arrays: these run once per story matched (all 10,000 for a common word).
+    const { score, best, mask, touched, groupTouched } = this;
     let count = 0;
-    groups.forEach((group, g) => {
-      const groupCount = this.scoreGroup(group);
+    for (let g = 0; g < groups.length; g++) {
+      const groupCount = this.scoreGroup(groups[g]);
+      const bit = 1 << g;
       for (let i = 0; i < groupCount; i++) {
-        const slot = this.groupTouched[i];
-        if (this.mask[slot] === 0) this.touched[count++] = slot;
-        this.score[slot] += this.best[slot];
-        this.mask[slot] |= 1 << g;
-        this.best[slot] = 0;
+        const slot = groupTouched[i];
+        if (mask[slot] === 0) touched[count++] = slot;
+        score[slot] += best[slot];
+        mask[slot] |= bit;
+        best[slot] = 0;
       }
-    });
+    }
     // A common word matches thousands of stories: rank them by one number (groups matched, then
-    // score) and make result objects only for those at or above the limit-th best; ties at the cut
-    // all stay, so the final order below is exactly the full sort's.
+    // score) and make result objects only for those above the limit-th best, plus as many of those
+    // tied with it as fit, smallest ids first: the final order below is exactly the full sort's.
     const keys = new Float64Array(count);
     let exact = true;
     for (let i = 0; i < count; i++) {
-      const slot = this.touched[i];
-      const score = Math.round(this.score[slot] * 1000) / 1000;
-      this.score[slot] = score;
-      exact &&= score < 1e6;
-      keys[i] = bitCount(this.mask[slot]) * 1e7 + score;
+      const slot = touched[i];
+      const rounded = Math.round(score[slot] * 1000) / 1000;
+      score[slot] = rounded;
+      if (rounded >= 1e6) exact = false;
+      keys[i] = bitCount(mask[slot]) * 1e7 + rounded;
     }
     const cutoff = exact && count > limit ? kthLargest(keys.slice(), limit) : -Infinity;
+    const { ids } = this.store;
     const hits: Array<{ slot: number; id: string; groups: number; score: number }> = [];
+    const hit = (slot: number) => ({ slot, id: ids[slot], groups: bitCount(mask[slot]), score: score[slot] });
+    // Ties at the cut are ordered by id: keep only the smallest ids that fit, not all of them (a word
+    // in every story has an idf of ~0, so all 10,000 would tie and be sorted by id).
+    const ties: number[] = [];
     for (let i = 0; i < count; i++) {
-      const slot = this.touched[i];
-      if (keys[i] >= cutoff) hits.push({ slot, id: this.store.ids[slot], groups: bitCount(this.mask[slot]), score: this.score[slot] });
-      this.score[slot] = 0;
-      this.mask[slot] = 0;
+      if (keys[i] > cutoff) hits.push(hit(touched[i]));
+      else if (keys[i] === cutoff) ties.push(touched[i]);
+    }
+    for (const slot of this.smallestIds(ties, limit - hits.length)) hits.push(hit(slot));
+    for (let i = 0; i < count; i++) {
+      score[touched[i]] = 0;
+      mask[touched[i]] = 0;
     }
     return hits
       .sort((a, b) => b.groups - a.groups || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .slice(0, limit)
       .map((h) => ({ id: h.id, score: h.score, terms: this.matchedTerms(h.slot, groups) }));
+  }
+
+  /**
+   * Queries over the most widespread terms, each whole and as a two-letter prefix: the heaviest
+   * searches there are. Running a few before a reader types lets the JavaScript engine compile the
+   * loops above (a fresh worker's first searches of a common word take 20–40 ms, then ~2 ms).
+   */
+  practiceQueries(count: number): string[] {
+    this.refresh();
+    const { df, termNames } = this.store;
+    const widest: number[] = [];
+    const wanted = Math.ceil(count / 2);
+    for (let termId = 0; termId < termNames.length; termId++) {
+      if (df[termId] === 0 || (widest.length === wanted && df[termId] <= df[widest[wanted - 1]])) continue;
+      let at = widest.length;
+      while (at > 0 && df[termId] > df[widest[at - 1]]) at--;
+      widest.splice(at, 0, termId);
+      if (widest.length > wanted) widest.pop();
+    }
+    return widest.flatMap((termId) => [`${termNames[termId]} `, termNames[termId].slice(0, MIN_PREFIX)]).slice(0, count);
   }
 
   /** Rebuilds postings and the sorted vocabulary if anything changed (searches call it). */
@@ -187,6 +220,9 @@ export class SearchIndex {
       this.touched = new Int32Array(slots);
       this.groupTouched = new Int32Array(slots);
     }
+    if (this.idKey.length < slots) this.idKey = new Float64Array(this.score.length);
+    const { ids } = this.store;
+    for (let slot = 0; slot < slots; slot++) this.idKey[slot] = idPrefixKey(ids[slot]);
     this.stale = false;
   }
 
@@ -234,18 +270,36 @@ export class SearchIndex {
   /** Each document's best match within one query word's terms ("flood" and "floodgat" do not add up). */
   private scoreGroup(group: Array<{ termId: number; weight: number }>): number {
     const { postingStart, postingSlot, postingEntry, entryCount, df } = this.store;
+    const { best, groupTouched } = this;
     const n = Math.max(1, this.store.size);
     let count = 0;
     for (const { termId, weight } of group) {
       const idf = Math.log(1 + (n - df[termId] + 0.5) / (df[termId] + 0.5));
-      for (let p = postingStart[termId]; p < postingStart[termId + 1]; p++) {
+      for (let p = postingStart[termId], end = postingStart[termId + 1]; p < end; p++) {
         const slot = postingSlot[p];
         const s = weight * idf * entryCount[postingEntry[p]];
-        if (this.best[slot] === 0) this.groupTouched[count++] = slot;
-        if (s > this.best[slot]) this.best[slot] = s;
+        if (best[slot] === 0) groupTouched[count++] = slot;
+        if (s > best[slot]) best[slot] = s;
       }
     }
     return count;
+  }
+
+  /** The `k` slots of `slots` whose ids sort first, by insertion into a short sorted list (k is a page of results). */
+  private smallestIds(slots: readonly number[], k: number): number[] {
+    if (k <= 0) return [];
+    const { ids } = this.store;
+    const key = this.idKey;
+    const before = (a: number, b: number) => key[a] < key[b] || (key[a] === key[b] && ids[a] < ids[b]);
+    const best: number[] = [];
+    for (const slot of slots) {
+      if (best.length === k && !before(slot, best[k - 1])) continue;
+      let at = best.length;
+      while (at > 0 && before(slot, best[at - 1])) at--;
+      best.splice(at, 0, slot);
+      if (best.length > k) best.pop();
+    }
+    return best;
   }
 
   private matchedTerms(slot: number, groups: Array<Array<{ termId: number }>>): string[] {
@@ -267,6 +321,11 @@ export class SearchIndex {
     }
     return false;
   }
+}
+
+/** The first three UTF-16 units of an id as one exact number, ordered as the strings are. */
+function idPrefixKey(id: string): number {
+  return (id.charCodeAt(0) || 0) * 2 ** 32 + (id.charCodeAt(1) || 0) * 2 ** 16 + (id.charCodeAt(2) || 0);
 }
 
 function bitCount(mask: number): number {

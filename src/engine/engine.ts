@@ -31,9 +31,14 @@ export interface Engine {
   recentElsewhere(section: string, exclude: string[], limit: number): Promise<StoryFacts[]>;
   /** Ranked search hits, each with its card's facts. */
   search(query: string, limit: number): Promise<SearchAnswer[]>;
+  /** Readies search for a reader about to type (the search page opened): a few practice queries while idle, once per index. */
+  prepareSearch(): Promise<void>;
   /** Stored stories changed outside this engine's syncs (a restore, a saved page, a removed source): rebuild. */
   reload(): Promise<void>;
 }
+
+/** Results a search page asks for (src/ui/models/search.ts): practice queries ask for as many. */
+const SEARCH_PAGE = 30;
 
 /** Effects a test may replace (fetch, clock, sleep…); the page and the worker use the real ones. */
 export type EngineSyncOverrides = Partial<Omit<SyncDeps, 'db' | 'corsProxy' | 'onStored'>>;
@@ -109,6 +114,9 @@ export function createEngine(dbReady: Promise<Db>, overrides: EngineSyncOverride
   };
   // One prefetch at a time, one story per task, so a call from the page waits for at most one.
   let prefetching: Promise<void> = Promise.resolve();
+  // The index search was last readied on: practice again only after a rebuild.
+  let practised: LibraryIndex | null = null;
+  const PRACTICE_QUERIES = 16;
 
   // Another tab, or the service worker, synced: their stories must become findable here too (a sync
   // that changed nothing changes nothing here either).
@@ -151,6 +159,16 @@ export function createEngine(dbReady: Promise<Db>, overrides: EngineSyncOverride
     },
     async search(query, limit) {
       return (await ready()).find(query, limit);
+    },
+    async prepareSearch() {
+      const current = await ready();
+      if (practised === current) return;
+      practised = current;
+      // One query per task: a real search waits behind at most one of them.
+      for (const query of current.practiceQueries(PRACTICE_QUERIES)) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        current.find(query, SEARCH_PAGE);
+      }
     },
     reload,
   };

@@ -111,6 +111,11 @@ export class LibraryIndex {
     return best;
   }
 
+  /** Search queries that exercise the index the hardest (see SearchIndex.practiceQueries). */
+  practiceQueries(count: number): string[] {
+    return this.search.practiceQueries(count);
+  }
+
   /** Ranked search hits for a query, each with its card's facts. */
   find(query: string, limit: number): SearchAnswer[] {
     return this.search.search(query, { limit }).flatMap((hit) => {

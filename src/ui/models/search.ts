@@ -29,7 +29,12 @@ export function createSearchModel(dbReady: Promise<Db>, engine: Engine) {
     return hits.flatMap((h, i) => (i < SNIPPETS && !bodies[i] ? [] : [{ story: h.story, terms: h.terms, body: bodies[i]?.plainText ?? null }]));
   }
 
-  return { search };
+  /** Readies the engine for a reader about to type; never fails (it only makes the first answers faster). */
+  function prepare(): void {
+    void engine.prepareSearch().catch(() => undefined);
+  }
+
+  return { search, prepare };
 }
 
 /** The search model's public shape. */

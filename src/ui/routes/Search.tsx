@@ -37,6 +37,7 @@ export default function Search() {
 
   useEffect(() => {
     input.current?.focus();
+    search.prepare();
     void import('../search-highlight').then((m) => (highlight.value = m.highlightFor));
   }, []);
   useEffect(() => {

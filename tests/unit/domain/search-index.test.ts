@@ -63,6 +63,30 @@ describe('SearchIndex', () => {
     expect(index.search('!!! ???')).toEqual([]);
     expect(index.search('harbour')).toEqual(index.search('harbour'));
   });
+  it('practises on its most widespread terms, whole and as a two-letter prefix', () => {
+    const wide = SearchIndex.build([
+      doc('a', 'Harbour storm', 'Harbour storm harbour.'),
+      doc('b', 'Harbour budget', 'The harbour budget.'),
+      doc('c', 'Harbour cycling', 'Harbour riders.'),
+      doc('d', 'Storm battery', 'Storm.'),
+    ]);
+    expect(wide.practiceQueries(4)).toEqual(['harbour ', 'ha', 'storm ', 'st']);
+    expect(wide.practiceQueries(3)).toHaveLength(3);
+    expect(new SearchIndex().practiceQueries(8)).toEqual([]);
+  });
+  it('orders equal matches at the cut by id, keeping only the smallest ids that fit', () => {
+    // Ids sharing their first characters, or shorter than three, as well as distinct ones; inserted shuffled.
+    const ids = ['ab', 'abc', 'abcd', 'abd', 'a', 'b0', 'zz9', 'abca', 'ab\u0000', 'mmm', 'm', 'abcb', 'zz'];
+    const shuffled = [...ids].sort((x, y) => (x.length * 7 + x.charCodeAt(0)) % 5 - (y.length * 7 + y.charCodeAt(0)) % 5);
+    const same = SearchIndex.build(shuffled.map((id) => doc(id, 'Tide tables', 'The tide turns.')));
+    const byId = [...ids].sort();
+    for (const limit of [1, 3, 5, ids.length, ids.length + 2]) {
+      expect(same.search('tide ', { limit }).map((h) => h.id)).toEqual(byId.slice(0, limit));
+    }
+    // A better match above the tie comes first; the tie fills the rest, smallest ids first.
+    const mixed = SearchIndex.build([...shuffled.map((id) => doc(id, 'Tide tables', 'The tide turns.')), doc('zzz', 'Tide', 'Tide tide tide.')]);
+    expect(mixed.search('tide ', { limit: 4 }).map((h) => h.id)).toEqual(['zzz', ...byId.slice(0, 3)]);
+  });
 });
 
 describe('highlightRanges', () => {

@@ -5,6 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { deriveArticle } from '../../../src/domain/derive';
 import { createEngine, type EngineSyncOverrides } from '../../../src/engine/engine';
+import { LibraryIndex } from '../../../src/engine/library-index';
 import { putArticleBatch } from '../../../src/storage/articles-repo';
 import { openBroadsheetDb, type Db } from '../../../src/storage/db';
 import { ensureSource, getSource } from '../../../src/storage/sources-repo';
@@ -170,6 +171,29 @@ describe('the library engine', () => {
     await engine.reload();
     expect(await engine.coverage([ferry!.id, 'unknown'])).toEqual([1, 0]);
     expect((await engine.related(ferry!.id, 3)).duplicates).toEqual([copy.id]);
+    db.close();
+  });
+
+  it('readies search once per index, answering the same before and after', async () => {
+    const db = await fresh('prepare');
+    const engine = createEngine(Promise.resolve(db), effects(() => miniFeed()));
+    await engine.sync(request);
+    const before = await engine.search('ferry', 5);
+    const find = vi.spyOn(LibraryIndex.prototype, 'find');
+    try {
+      await engine.prepareSearch();
+      const practised = find.mock.calls.length;
+      expect(practised).toBeGreaterThan(0);
+      await engine.prepareSearch();
+      expect(find.mock.calls.length).toBe(practised);
+      // A rebuilt index is practised again.
+      await engine.reload();
+      await engine.prepareSearch();
+      expect(find.mock.calls.length).toBe(practised * 2);
+    } finally {
+      find.mockRestore();
+    }
+    expect(await engine.search('ferry', 5)).toEqual(before);
     db.close();
   });
 });
