@@ -31,7 +31,7 @@ export interface Engine {
   recentElsewhere(section: string, exclude: string[], limit: number): Promise<StoryFacts[]>;
   /** Ranked search hits, each with its card's facts. */
   search(query: string, limit: number): Promise<SearchAnswer[]>;
-  /** Readies search for a reader about to type (the search page opened): a few practice queries while idle, once per index. */
+  /** Readies search for a reader about to type (the search page opened): a few practice queries, once per index. */
   prepareSearch(): Promise<void>;
   /** Stored stories changed outside this engine's syncs (a restore, a saved page, a removed source): rebuild. */
   reload(): Promise<void>;
@@ -164,11 +164,10 @@ export function createEngine(dbReady: Promise<Db>, overrides: EngineSyncOverride
       const current = await ready();
       if (practised === current) return;
       practised = current;
-      // One query per task: a real search waits behind at most one of them.
-      for (const query of current.practiceQueries(PRACTICE_QUERIES)) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        current.find(query, SEARCH_PAGE);
-      }
+      // In one go, right when the index is ready: searches sent meanwhile (the page's first, typed
+      // while the index loaded) then wait for all of it once, and run compiled, instead of each
+      // waiting behind a practice query and still running cold.
+      for (const query of current.practiceQueries(PRACTICE_QUERIES)) current.find(query, SEARCH_PAGE);
     },
     reload,
   };
