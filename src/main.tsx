@@ -64,14 +64,18 @@ const models: AppModels = {
 render(<App models={models} />, document.getElementById('app')!);
 
 void settings.load();
-void library.refresh().then(() => {
-  startSyncTriggers({
-    sync: library.sync,
-    lastSyncAt: async () => getMeta<number | null>(await db, 'lastSyncAt', null),
-    isVisible: () => document.visibilityState === 'visible',
-    drainOutbox: savePage.drain,
-  });
-});
+// Syncing (the engine worker: fetching, parsing, storing) starts once the first screen is up and
+// the page is idle, so it never competes with that screen for the device's cores.
+void library.refresh().then(() =>
+  whenIdle(() =>
+    startSyncTriggers({
+      sync: library.sync,
+      lastSyncAt: async () => getMeta<number | null>(await db, 'lastSyncAt', null),
+      isVisible: () => document.visibilityState === 'visible',
+      drainOutbox: savePage.drain,
+    }),
+  ),
+);
 
 // Other tabs (or the service worker) announce finished syncs; show their stories here too. Our own
 // engine's announcements are skipped: this page refreshes after its own syncs.
