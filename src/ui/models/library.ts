@@ -9,6 +9,7 @@ import { inProgressStates, markAllRead as storeMarkAllRead, readIds, recentlyRea
 import { listSources } from '../../storage/sources-repo';
 import type { SyncProgress, SyncSummary } from '../../sync/sync-all';
 import { HOME_LIMIT, loadHomeSnapshot, parseFirstScreen, saveHomeSnapshot } from './home-snapshot';
+import { sameIds, sameRecords, sameStories } from './same-content';
 
 /** How the library starts: the app's base URL, the reader's CORS proxy, and a first visit's first screen. */
 export interface LibraryOptions {
@@ -85,16 +86,18 @@ export function createLibraryModel(dbReady: Promise<Db>, engine: Engine, options
       ]);
       const startedArticles = await getSummaries(db, started.map((s) => s.articleId));
       provisional &&= list.length === 0 && last === null;
+      // What is already on screen stays as it is (the same objects), so only what changed is drawn.
+      const savedSet = new Set(savedList.map((s) => s.articleId));
       batch(() => {
         if (!provisional) {
-          latest.value = list;
-          sections.value = secs;
+          if (!sameStories(latest.value, list)) latest.value = list;
+          if (!sameRecords(sections.value, secs)) sections.value = secs;
         }
-        sources.value = srcs;
-        read.value = readSet;
-        saved.value = new Set(savedList.map((s) => s.articleId));
+        if (!sameRecords(sources.value, srcs)) sources.value = srcs;
+        if (!sameIds(read.value, readSet)) read.value = readSet;
+        if (!sameIds(saved.value, savedSet)) saved.value = savedSet;
         lastSyncAt.value = last;
-        continueReading.value = startedArticles;
+        if (!sameStories(continueReading.value, startedArticles)) continueReading.value = startedArticles;
         loadError.value = null;
       });
       remember();

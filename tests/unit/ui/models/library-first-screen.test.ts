@@ -111,4 +111,24 @@ describe('the first screen', () => {
     await settle();
     expect(library.latest.value).toBeNull(); // "Loading your stories…", not "No stories yet"
   });
+
+  it('keeps the lists on screen when a refresh reads back the same stories, and replaces them when one changed', async () => {
+    const source = sampleSource(APP);
+    await ensureSource(db, source);
+    const b = story('b', source.id, 5000);
+    await putArticleBatch(db, [b], source);
+    await setMeta(db, 'lastSyncAt', 9000);
+    const library = createLibraryModel(Promise.resolve(db), engine, { appBase: APP });
+    await library.refresh();
+    const shown = { latest: library.latest.value, sections: library.sections.value, read: library.read.value };
+    await library.refresh();
+    expect(library.latest.value).toBe(shown.latest);
+    expect(library.sections.value).toBe(shown.sections);
+    expect(library.read.value).toBe(shown.read);
+    await putArticleBatch(db, [{ ...b, title: 'Story b, corrected' }], source);
+    await library.refresh();
+    expect(library.latest.value).not.toBe(shown.latest);
+    expect(library.latest.value?.[0]?.title).toBe('Story b, corrected');
+  });
 });
+
