@@ -39,6 +39,8 @@ export interface Engine {
 
 /** Results a search page asks for (src/ui/models/search.ts): practice queries ask for as many. */
 const SEARCH_PAGE = 30;
+/** Practice queries when the search page opens: in Node, 16 brought a fresh index's p95 from ~13 ms to ~4 ms. */
+const PRACTICE_QUERIES = 16;
 
 /** Effects a test may replace (fetch, clock, sleep…); the page and the worker use the real ones. */
 export type EngineSyncOverrides = Partial<Omit<SyncDeps, 'db' | 'corsProxy' | 'onStored'>>;
@@ -116,7 +118,6 @@ export function createEngine(dbReady: Promise<Db>, overrides: EngineSyncOverride
   let prefetching: Promise<void> = Promise.resolve();
   // The index search was last readied on: practice again only after a rebuild.
   let practised: LibraryIndex | null = null;
-  const PRACTICE_QUERIES = 16;
 
   // Another tab, or the service worker, synced: their stories must become findable here too (a sync
   // that changed nothing changes nothing here either).

@@ -31,6 +31,17 @@ const { contentHtml: _c, plainText: _p, terms: _t, ...embeddedStory } = story('a
 const embedded: HomeSnapshot = { latest: [embeddedStory], sections: [{ name: 'World', count: 1, unread: 1 }], read: [], continueReading: [], lastSyncAt: null };
 
 let db: Db;
+
+/** What the first sync leaves behind: the sample source, one story of it, and the time it ended. */
+async function firstSyncStored() {
+  const source = sampleSource(APP);
+  await ensureSource(db, source);
+  const b = story('b', source.id, 5000);
+  await putArticleBatch(db, [b], source);
+  await setMeta(db, 'lastSyncAt', 9000);
+  return { source, b };
+}
+
 beforeEach(async () => {
   localStorage.clear();
   db = await openBroadsheetDb({}, `library-first-${Math.random()}`);
@@ -52,11 +63,7 @@ describe('the first screen', () => {
 
   it('shows what is stored once the first sync has stored it, and remembers it', async () => {
     const library = createLibraryModel(Promise.resolve(db), engine, { appBase: APP, firstScreen: fetched(embedded) });
-    const source = sampleSource(APP);
-    await ensureSource(db, source);
-    const b = story('b', source.id, 5000);
-    await putArticleBatch(db, [b], source);
-    await setMeta(db, 'lastSyncAt', 9000);
+    const { source, b } = await firstSyncStored();
     await library.refresh();
     expect(library.latest.value?.map((a) => a.id)).toEqual([b.id]);
     expect(loadHomeSnapshot()?.latest.map((a) => a.id)).toEqual([b.id]);
@@ -83,11 +90,7 @@ describe('the first screen', () => {
   it('shows the stored stories, not the built-in screen, when the database answers first', async () => {
     let arrive!: (text: string) => void;
     const library = createLibraryModel(Promise.resolve(db), engine, { appBase: APP, firstScreen: new Promise<string>((r) => (arrive = r)) });
-    const source = sampleSource(APP);
-    await ensureSource(db, source);
-    const b = story('b', source.id, 5000);
-    await putArticleBatch(db, [b], source);
-    await setMeta(db, 'lastSyncAt', 9000);
+    const { source, b } = await firstSyncStored();
     await library.refresh();
     arrive(JSON.stringify(embedded));
     await settle();
@@ -113,11 +116,7 @@ describe('the first screen', () => {
   });
 
   it('keeps the lists on screen when a refresh reads back the same stories, and replaces them when one changed', async () => {
-    const source = sampleSource(APP);
-    await ensureSource(db, source);
-    const b = story('b', source.id, 5000);
-    await putArticleBatch(db, [b], source);
-    await setMeta(db, 'lastSyncAt', 9000);
+    const { source, b } = await firstSyncStored();
     const library = createLibraryModel(Promise.resolve(db), engine, { appBase: APP });
     await library.refresh();
     const shown = { latest: library.latest.value, sections: library.sections.value, read: library.read.value };
