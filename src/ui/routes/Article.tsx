@@ -13,7 +13,7 @@ import { ShareButton } from '../components/ShareButton';
 import { ListenButton } from '../components/ListenButton';
 import { formatDateTime, isoDate, readTimeLabel } from '../format';
 import type { ArticleSurroundings, ArticleView } from '../models/article-view';
-import { articleHref, parseListContext } from '../models/list-context';
+import { articleHref, HOME_CONTEXT, parseListContext, sectionContext } from '../models/list-context';
 import { useActiveTime } from '../use-active-time';
 import { usePageTitle } from '../use-page-title';
 import { useShortcuts } from '../shortcuts';
@@ -198,16 +198,16 @@ export default function Article({ id = '' }: { id?: string }) {
         <StoryRail
           id="related"
           title="Related"
-          context={{ kind: 'home' }}
+          context={HOME_CONTEXT}
           items={(around.value?.related ?? []).map((r) => ({ article: r.article, note: r.alsoCoveredBy.length ? `also covered by ${r.alsoCoveredBy.join(', ')}` : undefined }))}
         />
         <StoryRail
           id="latest-in-section"
           title={`Latest from ${article.section}`}
-          context={{ kind: 'section', section: article.section }}
+          context={sectionContext(article.section)}
           items={v.latestInSection.map((a) => ({ article: a }))}
         />
-        <StoryRail id="dont-miss" title="Don't miss" context={{ kind: 'home' }} items={(around.value?.dontMiss ?? []).map((a) => ({ article: a }))} />
+        <StoryRail id="dont-miss" title="Don't miss" context={HOME_CONTEXT} items={(around.value?.dontMiss ?? []).map((a) => ({ article: a }))} />
       </div>
 
       <p class="back-to-top">

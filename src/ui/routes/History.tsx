@@ -1,6 +1,7 @@
 // History: stories recently read, most recent first.
 import { useModels } from '../app-context';
 import { LoadedList } from '../components/LoadedList';
+import { HOME_CONTEXT } from '../models/list-context';
 import { usePageTitle } from '../use-page-title';
 
 /** The history page. */
@@ -13,7 +14,7 @@ export default function History() {
       <LoadedList
         load={library.historyArticles}
         deps={[library.read.value]}
-        context={{ kind: 'home' }}
+        context={HOME_CONTEXT}
         read={new Set()}
         empty="Stories you finish or mark read appear here."
       />

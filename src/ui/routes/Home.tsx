@@ -4,6 +4,7 @@ import { useModels } from '../app-context';
 import { ArticleList } from '../components/ArticleList';
 import { ListTools } from '../components/ListTools';
 import { StoryRail } from '../components/StoryRail';
+import { HOME_CONTEXT, sectionContext } from '../models/list-context';
 import { usePageTitle } from '../use-page-title';
 
 const TOP = 12;
@@ -31,17 +32,18 @@ export default function Home() {
       <StoryRail
         id="continue-reading"
         title="Continue reading"
-        context={{ kind: 'home' }}
+        context={HOME_CONTEXT}
         items={library.continueReading.value.map((a) => ({ article: a }))}
       />
       <h1 class="page-title">Latest</h1>
       <ListTools unread={library.unreadTotal.value} />
       <ArticleList
         articles={visible.slice(0, TOP)}
-        context={{ kind: 'home' }}
+        context={HOME_CONTEXT}
         read={read}
         withLead={!unreadOnly}
-        empty={unreadOnly ? 'You are all caught up.' : library.progress.value ? 'Fetching stories…' : 'No stories yet. Use Refresh to sync your sources.'}
+        // Sync progress is read only when the list is empty: read always, every progress step would redraw home.
+        empty={visible.length > 0 ? '' : unreadOnly ? 'You are all caught up.' : library.progress.value ? 'Fetching stories…' : 'No stories yet. Use Refresh to sync your sources.'}
       />
       {sections.map(({ name, count }) => {
         const items = visible.filter((a) => a.section === name).slice(0, PER_SECTION);
@@ -52,7 +54,7 @@ export default function Home() {
             <h2 id={id}>
               <a href={`/section/${encodeURIComponent(name)}`}>{name}</a> <span class="count">{count}</span>
             </h2>
-            <ArticleList articles={items} context={{ kind: 'section', section: name }} read={read} showSection={false} level={3} empty="" />
+            <ArticleList articles={items} context={sectionContext(name)} read={read} showSection={false} level={3} empty="" />
           </section>
         );
       })}

@@ -1,6 +1,7 @@
 // Saved stories: kept forever, newest save first.
 import { useModels } from '../app-context';
 import { LoadedList } from '../components/LoadedList';
+import { SAVED_CONTEXT } from '../models/list-context';
 import { usePageTitle } from '../use-page-title';
 
 /** The saved-stories page. */
@@ -13,7 +14,7 @@ export default function Saved() {
       <LoadedList
         load={library.savedArticles}
         deps={[library.saved.value]}
-        context={{ kind: 'saved' }}
+        context={SAVED_CONTEXT}
         read={library.read.value}
         empty="Nothing saved yet. Use Save on any story to keep it on this device for good."
       />

@@ -2,6 +2,7 @@
 import { useModels } from '../app-context';
 import { ListTools } from '../components/ListTools';
 import { PagedList } from '../components/PagedList';
+import { sectionContext } from '../models/list-context';
 import { usePageTitle } from '../use-page-title';
 
 /** The section page for the `name` route parameter. */
@@ -19,7 +20,7 @@ export default function Section({ name = '' }: { name?: string }) {
       <PagedList
         load={(offset, limit) => library.sectionArticles(section, offset, limit)}
         resetKey={`${section}|${library.revision.value}|${unreadOnly}`}
-        context={{ kind: 'section', section }}
+        context={sectionContext(section)}
         read={read}
         filter={unreadOnly ? (a) => !read.has(a.id) : undefined}
         withLead={!unreadOnly}
