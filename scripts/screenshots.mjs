@@ -62,6 +62,10 @@ try {
     await page.goto(`${base}/saved`);
     await page.locator('[data-testid="story-list"] article').first().waitFor();
     await snap('saved');
+    // Reached the end of the Climate story above: it is in the reading history.
+    await page.goto(`${base}/history`);
+    await page.locator('[data-testid="story-list"] article').first().waitFor();
+    await snap('history');
     await page.goto(`${base}/search?q=tidal%20barr`);
     await page.locator('.search-result').first().waitFor();
     await snap('search');
@@ -73,6 +77,23 @@ try {
     await snap('settings');
     await page.goto(`${base}/save`);
     await snap('save-page');
+    // The "?" keyboard help, over home.
+    await page.goto(`${base}/`);
+    await page.locator('[data-testid="story-list"] article').first().waitFor();
+    await page.keyboard.press('?');
+    await page.locator('dialog[aria-labelledby="shortcuts-title"][open]').waitFor();
+    await snap('shortcuts');
+    await page.keyboard.press('Escape');
+    // No network: the service worker serves the app, the banner says so.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByTestId('offline-banner').waitFor();
+    await page.locator('[data-testid="story-list"] article').first().waitFor();
+    await snap('home-offline');
+    await context.setOffline(false);
     await context.close();
     rmSync(dir, { recursive: true, force: true });
   }

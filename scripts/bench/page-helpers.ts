@@ -33,7 +33,7 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 
 /** Whether the status bar shows a sync in progress ("Syncing… n of m sources"). */
 export function syncShowing(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.querySelector('.status__sync') !== null);
+  return page.evaluate(() => document.querySelector('[data-testid="sync-status"]')?.textContent?.startsWith('Syncing') ?? false);
 }
 
 /** Stories stored in IndexedDB (database 'broadsheet', store 'articles'), read from the page. */

@@ -15,21 +15,24 @@ export function StatusBar() {
           You are offline. Showing stories saved on this device{last ? `, last synced ${timeAgo(last)}` : ''}.
         </p>
       )}
-      {/* One line that is always there, so that a sync starting or ending never moves the page. */}
-      <p class="status__line" data-testid="sync-status">
-        {progress ? (
-          <>
-            Syncing… {progress.done} of {progress.total} sources{progress.added ? `, ${progress.added} new` : ''}
-            {progress.current ? ` · ${progress.current}` : ''}
-          </>
-        ) : connectivity.online.value && library.lastOutcome.value ? (
-          `${library.lastOutcome.value}${last ? ` · synced ${timeAgo(last)}` : ''}`
-        ) : last ? (
-          `Synced ${timeAgo(last)}`
-        ) : (
-          '\u00a0'
-        )}
-      </p>
+      {/* One line that is always there online, so that a sync starting or ending never moves the page.
+          Offline, the banner above says when the last sync was, and no sync can start. */}
+      {(progress || connectivity.online.value) && (
+        <p class="status__line" data-testid="sync-status">
+          {progress ? (
+            <>
+              Syncing… {progress.done} of {progress.total} sources{progress.added ? `, ${progress.added} new` : ''}
+              {progress.current ? ` · ${progress.current}` : ''}
+            </>
+          ) : library.lastOutcome.value ? (
+            `${library.lastOutcome.value}${last ? ` · synced ${timeAgo(last)}` : ''}`
+          ) : last ? (
+            `Synced ${timeAgo(last)}`
+          ) : (
+            '\u00a0'
+          )}
+        </p>
+      )}
       {failing.map((s) => (
         <p class="status__error" key={s.id}>
           {s.title}: {s.lastError ?? 'this source could not be synced.'}
