@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useModels } from '../app-context';
-import { articleHref } from '../models/list-context';
+import { articleHref, SAVED_CONTEXT } from '../models/list-context';
 import { usePageTitle } from '../use-page-title';
 
 /** Phone share sheets often put the link in `text`, with words around it. */
@@ -47,7 +47,7 @@ export default function SavePage() {
       <div role="status" data-testid="save-status">
         {state.step === 'saved' && (
           <p class="status__note">
-            Saved: <a href={articleHref(state.articleId, { kind: 'saved' })}>{state.title}</a>
+            Saved: <a href={articleHref(state.articleId, SAVED_CONTEXT)}>{state.title}</a>
           </p>
         )}
         {state.step === 'queued' && <p class="status__offline">You are offline. The page will be saved when the network returns.</p>}
