@@ -1,7 +1,7 @@
 // Where to highlight a search in a text: spans whose index term matches a query term, or whose
 // word starts with the prefix being typed. Uses the same tokenizer as the index, so "flooding"
 // lights up for a search for "floods".
-import { parseQuery } from './search-index';
+import { parseQuery } from './search-query';
 import { tokenSpans } from './tokenize';
 
 /** [start, end) character ranges of `text` to highlight for `query`, merged and in order. */

@@ -6,7 +6,8 @@ import type { TermVector } from './article';
 import { kthLargest } from './kth-largest';
 import { SparseStore } from './sparse-store';
 import { checkTermVector } from './term-vector';
-import { foldWord, tokenSpans, tokenize } from './tokenize';
+import { MIN_PREFIX, parseQuery } from './search-query';
+import { tokenize } from './tokenize';
 
 /** What the search index needs of an article. */
 export interface SearchDoc {
@@ -24,43 +25,16 @@ export interface SearchHit {
   terms: string[];
 }
 
-/** How a query was understood: whole words' terms, and the word being typed as a prefix. */
-export interface ParsedQuery {
-  terms: string[];
-  /** The last word, case-folded, while it is still being typed (no space after it yet). */
-  prefix: string | null;
-  /** That last word's own index term, if it has one (it may be a stop word). */
-  prefixTerm: string | null;
-}
-
 const K1 = 1.2;
 /** A title match outranks any number of body mentions. */
 const TITLE_BONUS = 2;
 const EXCERPT_WEIGHT = 2;
-const MIN_PREFIX = 2;
 /** Prefix expansion keeps the most widespread completions: "a" should not fan out to half the vocabulary, and each completion costs a walk over its postings (16 kept the search p95 within 16 ms at 10,000 stories on a 2-core machine). */
 const MAX_EXPANSIONS = 16;
 /** A completion of the word being typed counts a little less than the word itself. */
 const EXPANSION_WEIGHT = 0.8;
 /** Query words beyond this are ignored (one bit each in a match mask). */
 const MAX_GROUPS = 30;
-
-/** Splits a query into whole-word terms and, unless it ends in a space, the last word as a prefix. */
-export function parseQuery(query: string, language?: string | null): ParsedQuery {
-  if (typeof query !== 'string') throw new TypeError('parseQuery: query must be a string');
-  const spans = tokenSpans(query, language);
-  const typing = /[\p{L}\p{N}]$/u.test(query);
-  const lastWord = typing ? (/[\p{L}\p{N}]+$/u.exec(query)?.[0] ?? '') : '';
-  const lastSpan = spans[spans.length - 1];
-  const lastIsTyped = typing && lastSpan !== undefined && lastSpan.end === query.length;
-  const whole = lastIsTyped ? spans.slice(0, -1) : spans;
-  const prefix = lastWord ? foldWord(lastWord, language) : '';
-  return {
-    terms: [...new Set(whole.map((s) => s.term))],
-    prefix: prefix.length >= MIN_PREFIX ? prefix : null,
-    prefixTerm: lastIsTyped ? lastSpan.term : null,
-  };
-}
 
 /** In-memory search index; add/remove as articles are stored and evicted. */
 export class SearchIndex {

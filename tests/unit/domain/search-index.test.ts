@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTermVector } from '../../../src/domain/term-vector';
 import { highlightRanges } from '../../../src/domain/highlight';
-import { parseQuery, SearchIndex, type SearchDoc } from '../../../src/domain/search-index';
+import { SearchIndex, type SearchDoc } from '../../../src/domain/search-index';
 
 function doc(id: string, title: string, body: string, excerpt = ''): SearchDoc {
   return { id, title, excerpt, vector: buildTermVector({ title, text: body }), language: 'en' };
@@ -15,17 +15,6 @@ const docs = [
   doc('cycling', 'Velodrome reopens in spring', 'Riders return to the resurfaced track.', 'Cycling is back at the velodrome.'),
   doc('battery', 'Battery park switches on', 'The grid battery stores solar power for the evening peak.'),
 ];
-
-describe('parseQuery', () => {
-  it('treats the last word as a prefix while typing, not after a space', () => {
-    expect(parseQuery('harbour barr')).toMatchObject({ terms: ['harbour'], prefix: 'barr' });
-    expect(parseQuery('harbour barrier ').prefix).toBeNull();
-  });
-  it('ignores stop words and one-letter prefixes', () => {
-    expect(parseQuery('the a').terms).toEqual([]);
-    expect(parseQuery('the a').prefix).toBeNull();
-  });
-});
 
 describe('SearchIndex', () => {
   const index = SearchIndex.build(docs);
