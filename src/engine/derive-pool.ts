@@ -23,9 +23,16 @@ export interface DeriveReply {
 /** Items per message: small enough to spread a 500-story feed over the workers, large enough that messaging is noise. */
 const CHUNK = 50;
 
+/**
+ * Chunks a worker holds at once: the next one waits in its queue while it works on one, so it never
+ * idles while this thread is busy parsing or storing (measured: with one at a time, the derive
+ * worker of a 10,000-story sync was idle more than half the time).
+ */
+const IN_FLIGHT = 2;
+
 interface Lane {
   worker: Worker | null;
-  busy: boolean;
+  inFlight: number;
 }
 
 interface Task {
@@ -51,19 +58,19 @@ export function createDerivePool(size: number, spawn: () => Worker) {
       pending.delete(id);
       deriveHere(p.task.items, p.task.now).then(p.task.resolve, p.task.reject);
     }
-    lane.busy = false;
+    lane.inFlight = 0;
     pump();
   };
 
   for (let i = 0; i < size; i++) {
-    const lane: Lane = { worker: null, busy: false };
+    const lane: Lane = { worker: null, inFlight: 0 };
     try {
       const worker = spawn();
       worker.onmessage = (event: MessageEvent<DeriveReply>) => {
         const p = pending.get(event.data.id);
         if (!p) return;
         pending.delete(event.data.id);
-        lane.busy = false;
+        lane.inFlight--;
         const { items } = p.task;
         p.task.resolve(event.data.outcomes.map((o, i) => ('article' in o ? { article: { ...o.article, contentHtml: items[i]!.contentHtml } } : o)));
         pump();
@@ -82,14 +89,16 @@ export function createDerivePool(size: number, spawn: () => Worker) {
   }
 
   function pump(): void {
-    for (const lane of lanes) {
-      if (queue.length === 0) return;
-      if (!lane.worker || lane.busy) continue;
+    while (queue.length > 0) {
+      // The least loaded working lane, if any has room.
+      let lane: Lane | undefined;
+      for (const l of lanes) if (l.worker && l.inFlight < IN_FLIGHT && (!lane || l.inFlight < lane.inFlight)) lane = l;
+      if (!lane) break;
       const task = queue.shift()!;
       const id = nextId++;
-      lane.busy = true;
+      lane.inFlight++;
       pending.set(id, { task, lane });
-      lane.worker.postMessage({ id, items: task.items, now: task.now } satisfies DeriveRequest);
+      lane.worker!.postMessage({ id, items: task.items, now: task.now } satisfies DeriveRequest);
     }
     // No worker at all: derive here.
     if (!lanes.some((l) => l.worker)) for (const task of queue.splice(0)) deriveHere(task.items, task.now).then(task.resolve, task.reject);

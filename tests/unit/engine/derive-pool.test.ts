@@ -65,4 +65,28 @@ describe('derive pool', () => {
     const out = await pool.derive([item(1), item(2, { title: '', contentHtml: '' }), item(3)], 7);
     expect(out.map((o) => ('article' in o ? o.article.guid : 'error'))).toEqual(['g1', 'error', 'g3']);
   });
+
+  it('keeps a worker’s next chunk waiting in its queue, never more than one', async () => {
+    // A worker given one chunk at a time idles while the engine thread is busy elsewhere.
+    let outstanding = 0;
+    let most = 0;
+    const worker = new FakeWorker();
+    const post = worker.postMessage.bind(worker);
+    worker.postMessage = (request) => {
+      most = Math.max(most, ++outstanding);
+      post(request);
+    };
+    const pool = createDerivePool(1, () => worker as unknown as Worker);
+    const listen = () => {
+      const handler = worker.onmessage!;
+      worker.onmessage = (e) => {
+        outstanding--;
+        handler(e);
+      };
+    };
+    listen();
+    expect(await pool.derive(items, 7)).toEqual(expected);
+    expect(most).toBe(2);
+  });
 });
+
