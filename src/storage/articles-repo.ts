@@ -1,15 +1,12 @@
 // Article storage: batch upserts (one transaction with the source's new state) and list queries.
-// One small record per article (list fields, indexed), its body in a chunk shared with the other
-// stories written with it (bodies.ts): measured in Chromium, a record per article with its body cost
-// a sync ~40% more IndexedDB work, and one with a body record of its own more still.
+// One record per article: measured in Chromium, a second record per article (bodies apart) cost a
+// sync ~40% more IndexedDB work than it saved in reads.
 import type { Article } from '../domain/article';
 import type { Source } from '../domain/source';
-import { contentHash, dropUnusedChunks, plainTexts, putArticles, withBodies } from './bodies';
 import type { Db } from './db';
-import type { ArticleSummary, StoredArticle, VectorChunk } from './schema';
 
-export type { ArticleSummary } from './schema';
-
+/** An article without its heavy fields, for lists and cards. */
+export type ArticleSummary = Omit<Article, 'contentHtml' | 'plainText' | 'terms'>;
 
 /** Counts of what one batch changed. */
 export interface BatchResult {
@@ -20,16 +17,16 @@ export interface BatchResult {
   written: Article[];
 }
 
-/** The list fields of a stored or full article. */
-export function summarize(article: Article | StoredArticle): ArticleSummary {
-  const { contentHtml: _c, plainText: _p, terms: _t, body: _b, contentHash: _h, ...summary } = article as Article & StoredArticle;
+/** Drops the heavy fields of an article. */
+export function summarize(article: Article): ArticleSummary {
+  const { contentHtml: _c, plainText: _p, terms: _t, ...summary } = article;
   return summary;
 }
 
-function sameContent(a: StoredArticle, b: Article): boolean {
+function sameContent(a: Article, b: Article): boolean {
   return (
-    a.title === b.title && a.dek === b.dek && a.updatedAt === b.updatedAt && a.imageUrl === b.imageUrl &&
-    a.author === b.author && a.section === b.section && a.url === b.url && a.contentHash === contentHash(b.contentHtml)
+    a.title === b.title && a.contentHtml === b.contentHtml && a.dek === b.dek && a.updatedAt === b.updatedAt &&
+    a.imageUrl === b.imageUrl && a.author === b.author && a.section === b.section && a.url === b.url
   );
 }
 
@@ -41,7 +38,7 @@ function sameContent(a: StoredArticle, b: Article): boolean {
  * last sync, never half of one), which is most of what a batch of 500 stories costs.
  */
 export async function putArticleBatch(db: Db, articles: Article[], source: Source): Promise<BatchResult> {
-  const tx = db.transaction(['articles', 'bodies', 'texts', 'vectors', 'sources'], 'readwrite', { durability: 'relaxed' });
+  const tx = db.transaction(['articles', 'sources'], 'readwrite', { durability: 'relaxed' });
   const store = tx.objectStore('articles');
   const result: BatchResult = { added: 0, updated: 0, unchanged: 0, written: [] };
   const requests: Array<Promise<unknown>> = [];
@@ -51,29 +48,25 @@ export async function putArticleBatch(db: Db, articles: Article[], source: Sourc
     for (const a of articles) if (!byId.has(a.id)) byId.set(a.id, a);
     const batch = [...byId.values()];
     // Which of them are stored already: one key read for the source instead of a read per story,
-    // then the stored forms of only those (to tell an edit from a repeat).
+    // then the stored copies of only those (to tell an edit from a repeat).
     const known = new Set(
       batch.length === 0 ? [] : await store.index('by-source-published').getAllKeys(IDBKeyRange.bound([source.id, -Infinity], [source.id, Infinity])),
     );
     const existing = await Promise.all(batch.map((a) => (known.has(a.id) ? store.get(a.id) : undefined)));
-    const replaced: string[] = [];
     batch.forEach((article, i) => {
       const before = existing[i];
       if (before && sameContent(before, article)) {
         result.unchanged++;
         return;
       }
-      if (before) {
-        result.updated++;
-        replaced.push(before.body);
-      } else result.added++;
-      result.written.push(before ? { ...article, fetchedAt: before.fetchedAt } : article);
+      const stored = before ? { ...article, fetchedAt: before.fetchedAt } : article;
+      if (before) result.updated++;
+      else result.added++;
+      result.written.push(stored);
+      requests.push(store.put(stored));
     });
-    requests.push(...putArticles(tx, result.written));
     requests.push(tx.objectStore('sources').put(source));
     await Promise.all(requests);
-    // Edited stories now live in the new chunks: the ones they left may hold nothing any more.
-    if (replaced.length) await dropUnusedChunks(tx, replaced);
     await tx.done;
   } catch (err) {
     // A thrown error alone would let IndexedDB commit the puts already made: abort so none of the batch lands.
@@ -89,38 +82,15 @@ export async function putArticleBatch(db: Db, articles: Article[], source: Sourc
   return result;
 }
 
-/** Stores whole articles as they are, in one transaction (a restore's articles, test fixtures). */
-export async function storeArticles(db: Db, articles: readonly Article[]): Promise<void> {
-  const tx = db.transaction(['articles', 'bodies', 'texts', 'vectors'], 'readwrite', { durability: 'relaxed' });
-  const stores = tx.objectStore('articles');
-  const before = await Promise.all(articles.map((a) => stores.get(a.id)));
-  await Promise.all(putArticles(tx, articles));
-  await dropUnusedChunks(tx, before.flatMap((b) => (b ? [b.body] : [])));
-  await tx.done;
+/** One stored article, or undefined. */
+export function getArticle(db: Db, id: string): Promise<Article | undefined> {
+  return db.get('articles', id);
 }
 
-/** One stored article with its body, or undefined. */
-export async function getArticle(db: Db, id: string): Promise<Article | undefined> {
-  return (await getArticles(db, [id]))[0];
-}
-
-/** Stored articles by id with their bodies, in the order asked (undefined where not stored), in one read transaction. */
+/** Stored articles by id, in the order asked (undefined where not stored), in one read transaction. */
 export async function getArticles(db: Db, ids: readonly string[]): Promise<Array<Article | undefined>> {
-  const tx = db.transaction(['articles', 'bodies', 'texts', 'vectors']);
-  const stored = await Promise.all(ids.map((id) => tx.objectStore('articles').get(id)));
-  const found = stored.filter((s): s is StoredArticle => s !== undefined);
-  const full = new Map((await withBodies(tx, found)).map((a) => [a.id, a]));
-  return ids.map((id) => full.get(id));
-}
-
-/** The plain text of stored stories by id, in the order asked (undefined where not stored): search snippets, without the HTML. */
-export async function getPlainTexts(db: Db, ids: readonly string[]): Promise<Array<string | undefined>> {
-  const tx = db.transaction(['articles', 'bodies', 'texts', 'vectors']);
-  const stored = (await Promise.all(ids.map((id) => tx.objectStore('articles').get(id)))).filter((s) => s !== undefined);
-  const texts = await plainTexts(tx, stored);
-  const storedIds = new Set(stored.map((s) => s.id));
-  // A story whose text record is lost still has a card: an empty snippet, not a missing result.
-  return ids.map((id) => (storedIds.has(id) ? (texts.get(id) ?? '') : undefined));
+  const tx = db.transaction('articles');
+  return Promise.all(ids.map((id) => tx.store.get(id)));
 }
 
 /** Summaries of the given ids that are stored, in the order asked (one read transaction). */
@@ -235,32 +205,18 @@ export function indexEntry(a: IndexEntry): IndexEntry {
   return { id, terms, section, publishedAt, sourceId, title, excerpt, language, wordCount, cjkCount, imageCount };
 }
 
-/** Stories and chunks read per request when rebuilding: a page at a time keeps the bodies out of memory. */
-const INDEX_PAGE = 1_000;
-const VECTOR_PAGE = 40;
+/** Articles read per request when rebuilding: 10,000 stories with their bodies at once would hold ~100 MB in memory. */
+const INDEX_PAGE = 500;
 
-/** Every stored article's id, term vector and ranking facts, for rebuilding the in-memory indexes (paged reads; no bodies read). */
+/** Every stored article's id, term vector and ranking facts, for rebuilding the in-memory indexes (paged: bodies are dropped page by page). */
 export async function allIndexEntries(db: Db): Promise<IndexEntry[]> {
-  const stored = new Map<string, StoredArticle>();
-  for (let after: string | null = null; ; ) {
-    const page: StoredArticle[] = await db.getAll('articles', after === null ? undefined : IDBKeyRange.lowerBound(after, true), INDEX_PAGE);
-    for (const s of page) stored.set(s.id, s);
-    if (page.length < INDEX_PAGE) break;
-    after = page[page.length - 1]!.id;
-  }
   const out: IndexEntry[] = [];
-  for (let after: string | null = null; ; ) {
-    const range: IDBKeyRange | undefined = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
-    const [keys, chunks]: [string[], VectorChunk[]] = await Promise.all([db.getAllKeys('vectors', range, VECTOR_PAGE), db.getAll('vectors', range, VECTOR_PAGE)]);
-    chunks.forEach((chunk, c) => {
-      chunk.ids.forEach((id, i) => {
-        const s = stored.get(id);
-        // A chunk may still hold an edited story's earlier version: only the chunk it points to counts.
-        if (s && s.body === keys[c]) out.push(indexEntry({ ...s, terms: chunk.terms[i]! }));
-      });
-    });
-    if (chunks.length < VECTOR_PAGE) return out;
-    after = keys[keys.length - 1]!;
+  let after: string | null = null;
+  for (;;) {
+    const page: Article[] = await db.getAll('articles', after === null ? undefined : IDBKeyRange.lowerBound(after, true), INDEX_PAGE);
+    for (const article of page) out.push(indexEntry(article));
+    if (page.length < INDEX_PAGE) return out;
+    after = page[page.length - 1]!.id;
   }
 }
 

@@ -6,7 +6,6 @@ import type { Source } from '../domain/source';
 import {
   article, BackupError, count, damaged, LIMITS, metaEntry, readingState, record, source, text, type Check,
 } from './backup-validate';
-import { dropUnusedChunks, putArticles, withBodies } from './bodies';
 import type { Db } from './db';
 import { DB_VERSION } from './migrations';
 import type { ReadingState } from './schema';
@@ -52,14 +51,13 @@ export interface ImportResult extends BackupCounts {
   keptLocal: number;
 }
 
-// What a backup holds: articles (with the bodies and vectors stored apart), reader state, sources, settings.
-const STORES = ['articles', 'bodies', 'texts', 'vectors', 'readingState', 'sources', 'meta'] as const;
+const STORES = ['articles', 'readingState', 'sources', 'meta'] as const;
 
 /** Reads every store but the outbox in one read transaction, so the snapshot is consistent. */
 export async function exportBackup(db: Db, now = Date.now()): Promise<BackupFile> {
   const tx = db.transaction([...STORES], 'readonly');
   const [articles, states, sources, metaKeys, metaValues] = await Promise.all([
-    tx.objectStore('articles').getAll().then((stored) => withBodies(tx, stored)),
+    tx.objectStore('articles').getAll(),
     tx.objectStore('readingState').getAll(),
     tx.objectStore('sources').getAll(),
     tx.objectStore('meta').getAllKeys(),
@@ -185,7 +183,7 @@ function noDuplicates(ids: string[], noun: string): void {
 
 /**
  * Writes a validated backup in ONE readwrite transaction; on any error it aborts and nothing changes.
- * Replace clears the stores first (articles with their bodies, reader state, sources, settings). Merge keeps everything else here: articles, sources and settings
+ * Replace clears the four stores first. Merge keeps everything else here: articles, sources and settings
  * from the backup win by id or key, and a reader state wins only if it changed later than this device's.
  */
 export async function importBackup(db: Db, file: BackupFile, mode: ImportMode): Promise<ImportResult> {
@@ -196,12 +194,9 @@ export async function importBackup(db: Db, file: BackupFile, mode: ImportMode): 
     if (mode === 'replace') for (const name of STORES) writes.push(tx.objectStore(name).clear());
     const local = new Map<string, number>();
     if (mode === 'merge') for (const s of await tx.objectStore('readingState').getAll()) local.set(s.articleId, s.updatedAt);
-    // Stories this restore replaces leave their body chunks, which may then hold nothing.
-    const replaced =
-      mode === 'merge' ? (await Promise.all(file.articles.map((a) => tx.objectStore('articles').get(a.id)))).flatMap((s) => (s ? [s.body] : [])) : [];
 
     // Requests in one transaction run in order, so the clears land before the puts without awaiting each.
-    writes.push(...putArticles(tx, file.articles));
+    for (const a of file.articles) writes.push(tx.objectStore('articles').put(a));
     for (const s of file.sources) writes.push(tx.objectStore('sources').put(s));
     for (const entry of file.meta) writes.push(tx.objectStore('meta').put(entry.value, entry.key));
     for (const s of file.readingState) {
@@ -214,7 +209,6 @@ export async function importBackup(db: Db, file: BackupFile, mode: ImportMode): 
       result.readingState++;
     }
     await Promise.all(writes);
-    if (replaced.length) await dropUnusedChunks(tx, replaced);
     await tx.done;
   } catch (err) {
     // A thrown error alone would let IndexedDB commit the requests already made: abort so none land.

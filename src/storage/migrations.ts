@@ -1,7 +1,6 @@
 // Stepwise schema migrations. Never delete-and-recreate: each step keeps every record.
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { DEFAULT_SECTION, type Article } from '../domain/article';
-import { BODY_CHUNK, CHUNK_STORES, chunkRecords, newChunkKey, storedForm } from './bodies';
+import { DEFAULT_SECTION } from '../domain/article';
 import type { BroadsheetDB } from './schema';
 
 type UpgradeTx = IDBPTransaction<BroadsheetDB, StoreNames<BroadsheetDB>[], 'versionchange'>;
@@ -43,47 +42,20 @@ export async function upgradeToV2(db: AnyDb, tx: AnyTx): Promise<void> {
 }
 
 /**
- * Version 3: bodies apart (bodies.ts). Each article's HTML, plain text and term vector move into
- * chunks of BODY_CHUNK stories (`bodies`, `texts`, `vectors`), and its record keeps the list fields and
- * the chunk's key. Inside the versionchange transaction, so a failure leaves version 2 whole.
- */
-export async function upgradeToV3(db: AnyDb, tx: AnyTx): Promise<void> {
-  for (const store of CHUNK_STORES) db.createObjectStore(store);
-  let group: Article[] = [];
-  let key = newChunkKey();
-  const flush = async () => {
-    if (group.length === 0) return;
-    const chunk = chunkRecords(group);
-    await Promise.all(CHUNK_STORES.map((store) => tx.objectStore(store).put(chunk[store], key)));
-    group = [];
-    key = newChunkKey();
-  };
-  let cursor = await tx.objectStore('articles').openCursor();
-  while (cursor) {
-    const article = cursor.value as Article;
-    group.push(article);
-    await cursor.update(storedForm(article, key));
-    if (group.length === BODY_CHUNK) await flush();
-    cursor = await cursor.continue();
-  }
-  await flush();
-}
-
-/**
- * Test-only version 4, compiled in ONLY when the build runs with VITE_SCHEMA_TEST_BUMP=1 (the
+ * Test-only version 3, compiled in ONLY when the build runs with VITE_SCHEMA_TEST_BUMP=1 (the
  * service-worker update e2e, tests/e2e/sw-update.spec.ts, builds "version B" that way). It adds
  * one harmless index, so that e2e exercises a real schema upgrade across a worker update. Normal
- * builds never set the variable: DB_VERSION stays 3 and this step is dead code they drop.
- * When a real version 4 arrives, move this step to version 5.
+ * builds never set the variable: DB_VERSION stays 2 and this step is dead code they drop.
+ * When a real version 3 arrives, delete this step and its define.
  */
 const SCHEMA_TEST_BUMP = import.meta.env.VITE_SCHEMA_TEST_BUMP === '1';
 
-function upgradeToTestV4(tx: AnyTx): void {
+function upgradeToTestV3(tx: AnyTx): void {
   tx.objectStore('articles').createIndex('by-fetched', 'fetchedAt');
 }
 
 /** The latest schema version. */
-export const DB_VERSION = SCHEMA_TEST_BUMP ? 4 : 3;
+export const DB_VERSION = SCHEMA_TEST_BUMP ? 3 : 2;
 
 /** Runs every step between the stored version and the latest, in order. */
 export async function migrate(db: IDBPDatabase<BroadsheetDB>, oldVersion: number, tx: UpgradeTx): Promise<void> {
@@ -91,8 +63,7 @@ export async function migrate(db: IDBPDatabase<BroadsheetDB>, oldVersion: number
   const anyTx = tx as unknown as AnyTx;
   if (oldVersion < 1) upgradeToV1(anyDb);
   if (oldVersion < 2) await upgradeToV2(anyDb, anyTx);
-  if (oldVersion < 3) await upgradeToV3(anyDb, anyTx);
-  if (SCHEMA_TEST_BUMP && oldVersion < 4) upgradeToTestV4(anyTx);
+  if (SCHEMA_TEST_BUMP && oldVersion < 3) upgradeToTestV3(anyTx);
 }
 
 declare global {

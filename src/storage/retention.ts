@@ -1,7 +1,6 @@
 // Retention: keep each source's recent stories, never the reader's saved or half-read ones.
 import type { Article } from '../domain/article';
 import type { RetentionLimits, Source } from '../domain/source';
-import { dropUnusedChunks, withBodies } from './bodies';
 import type { Db } from './db';
 import type { ReadingState } from './schema';
 
@@ -49,7 +48,7 @@ export async function applyRetention(
   keep: ReadonlySet<string> = new Set(),
 ): Promise<Eviction> {
   const cutoff = now - limits.maxAgeDays * DAY_MS;
-  const tx = db.transaction(['articles', 'bodies', 'texts', 'vectors', 'readingState'], 'readwrite', { durability: 'relaxed' });
+  const tx = db.transaction(['articles', 'readingState'], 'readwrite', { durability: 'relaxed' });
   const index = tx.objectStore('articles').index('by-source-published');
   const all = IDBKeyRange.bound([sourceId, -Infinity], [sourceId, Infinity]);
   // The keys carry the dates, so the candidates come from three key reads, not a walk over every
@@ -62,13 +61,10 @@ export async function applyRetention(
   const candidates = [...new Set([...tooOld, ...overLimit])].filter((id) => !keep.has(id));
   const states = await Promise.all(candidates.map((id) => tx.objectStore('readingState').get(id)));
   const evict = candidates.filter((_, i) => !isProtected(states[i]));
-  const stored = (await Promise.all(evict.map((id) => tx.objectStore('articles').get(id)))).filter((s) => s !== undefined);
+  const evicted = await Promise.all(evict.map((id) => tx.objectStore('articles').get(id)));
   const images = new Set<string>();
-  // The image URLs are in the bodies: one read per chunk, only when something is evicted.
-  for (const article of await withBodies(tx, stored)) for (const url of articleImageUrls(article)) images.add(url);
-  const deletes = Promise.all(evict.map((id) => tx.objectStore('articles').delete(id))).then(() =>
-    dropUnusedChunks(tx, stored.map((s) => s.body)),
-  );
+  for (const article of evicted) if (article) for (const url of articleImageUrls(article)) images.add(url);
+  const deletes = Promise.all(evict.map((id) => tx.objectStore('articles').delete(id)));
   // Both settle; a failed delete surfaces once, through the transaction.
   await Promise.all([deletes.catch(() => undefined), tx.done]);
   return { ids: evict, imageUrls: [...images] };

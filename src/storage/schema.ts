@@ -1,7 +1,7 @@
 // The one typed IndexedDB schema (DESIGN.md §3). Reader state lives apart from
 // articles so that a sync can never overwrite what the reader did.
 import type { DBSchema } from 'idb';
-import type { Article, TermVector } from '../domain/article';
+import type { Article } from '../domain/article';
 import type { Source } from '../domain/source';
 
 /** Where the reader stopped: a paragraph index and the offset into it, not a scroll percentage. */
@@ -33,35 +33,6 @@ export interface OutboxEntry {
   lastError: string | null;
 }
 
-/** An article without its heavy fields, for lists and cards. */
-export type ArticleSummary = Omit<Article, 'contentHtml' | 'plainText' | 'terms'>;
-
-/** An article as the articles store holds it: everything but its body, and where the body is. */
-export interface StoredArticle extends ArticleSummary {
-  /** Key of the `bodies`, `texts` and `vectors` records that hold its HTML, plain text and term vector. */
-  body: string;
-  /** Hash of contentHtml: tells an edited story from a repeat without reading the body. */
-  contentHash: string;
-}
-
-/** The body HTML of several stories stored together (see bodies.ts), in the order of `ids`. */
-export interface BodyChunk {
-  ids: string[];
-  contentHtml: string[];
-}
-
-/** The plain text of the same stories as the body chunk of the same key (search snippets read it alone). */
-export interface TextChunk {
-  ids: string[];
-  plainText: string[];
-}
-
-/** The term vectors of the same stories as the body chunk of the same key (the index rebuild reads them alone). */
-export interface VectorChunk {
-  ids: string[];
-  terms: TermVector[];
-}
-
 /** Database name; one per origin. */
 export const DB_NAME = 'broadsheet';
 
@@ -69,7 +40,7 @@ export const DB_NAME = 'broadsheet';
 export interface BroadsheetDB extends DBSchema {
   articles: {
     key: string;
-    value: StoredArticle;
+    value: Article;
     indexes: {
       'by-published': number;
       'by-source-published': [string, number];
@@ -85,7 +56,4 @@ export interface BroadsheetDB extends DBSchema {
   sources: { key: string; value: Source };
   outbox: { key: number; value: OutboxEntry; indexes: { 'by-next-attempt': number } };
   meta: { key: string; value: unknown };
-  bodies: { key: string; value: BodyChunk };
-  texts: { key: string; value: TextChunk };
-  vectors: { key: string; value: VectorChunk };
 }

@@ -1,26 +1,22 @@
 // Removing a source: its articles go with it, except the ones the reader saved (saved means forever).
-import { dropUnusedChunks } from './bodies';
 import type { Db } from './db';
 
 /** Deletes a source and its unsaved articles in one transaction; returns the ids of deleted articles. */
 export async function removeSource(db: Db, sourceId: string): Promise<string[]> {
-  const tx = db.transaction(['sources', 'articles', 'bodies', 'texts', 'vectors', 'readingState'], 'readwrite');
+  const tx = db.transaction(['sources', 'articles', 'readingState'], 'readwrite');
   const range = IDBKeyRange.bound([sourceId, -Infinity], [sourceId, Infinity]);
-  const stored = await tx.objectStore('articles').index('by-source-published').getAll(range);
-  const states = await Promise.all(stored.map((s) => tx.objectStore('readingState').get(s.id)));
+  const ids = await tx.objectStore('articles').index('by-source-published').getAllKeys(range);
+  const states = await Promise.all(ids.map((id) => tx.objectStore('readingState').get(id)));
   const removed: string[] = [];
-  const chunks: string[] = [];
   const requests: Array<Promise<unknown>> = [tx.objectStore('sources').delete(sourceId)];
-  stored.forEach(({ id, body }, i) => {
+  ids.forEach((id, i) => {
     if (states[i]?.saved) return;
     removed.push(id);
-    chunks.push(body);
     requests.push(tx.objectStore('articles').delete(id));
     if (states[i]) requests.push(tx.objectStore('readingState').delete(id));
   });
   // Both settle; a failed request surfaces once, through the transaction.
-  const done = Promise.all(requests).then(() => dropUnusedChunks(tx, chunks));
-  await Promise.all([done.catch(() => undefined), tx.done]);
+  await Promise.all([Promise.all(requests).catch(() => undefined), tx.done]);
   return removed;
 }
 

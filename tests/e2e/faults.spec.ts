@@ -36,32 +36,15 @@ function snapshot(page: Page): Promise<Snapshot> {
         r.onsuccess = () => res(r.result as T[]);
         r.onerror = () => rej(r.error);
       });
-    const keys = (store: string): Promise<string[]> =>
-      new Promise((res, rej) => {
-        const r = db.transaction(store).objectStore(store).getAllKeys();
-        r.onsuccess = () => res(r.result as string[]);
-        r.onerror = () => rej(r.error);
-      });
-    const [sources, articles, states, bodies, bodyKeys, texts] = await Promise.all([
+    const [sources, articles, states] = await Promise.all([
       all<Snapshot['sources'][number]>('sources'),
-      all<Omit<Snapshot['articles'][number], 'contentHtml' | 'plainText'> & { body: string }>('articles'),
+      all<Snapshot['articles'][number]>('articles'),
       all<{ articleId: string; saved: boolean }>('readingState'),
-      all<{ ids: string[]; contentHtml: string[] }>('bodies'),
-      keys('bodies'),
-      all<{ ids: string[]; plainText: string[] }>('texts'),
     ]);
     db.close();
-    // Bodies are kept apart, several stories to a record (src/storage/bodies.ts): join them back. A
-    // story whose body went missing shows with empty text, which expectWholeArticles refuses.
-    const bodyOf = new Map<string, { contentHtml: string; plainText: string }>();
-    // A chunk's three records share its key, so its bodies and texts come back in the same key order.
-    bodies.forEach((chunk, c) => chunk.ids.forEach((id, i) => bodyOf.set(`${bodyKeys[c]}|${id}`, { contentHtml: chunk.contentHtml[i]!, plainText: texts[c]?.plainText[i] ?? '' })));
     return {
       sources: sources.map(({ id, url, lastError, lastSyncAt, status, etag }) => ({ id, url, lastError, lastSyncAt, status, etag })),
-      articles: articles.map(({ id, sourceId, guid, title, body }) => {
-        const found = bodyOf.get(`${body}|${id}`);
-        return { id, sourceId, guid, title, contentHtml: found?.contentHtml ?? '', plainText: found?.plainText ?? '' };
-      }),
+      articles: articles.map(({ id, sourceId, guid, title, contentHtml, plainText }) => ({ id, sourceId, guid, title, contentHtml, plainText })),
       saved: states.filter((s) => s.saved).map((s) => s.articleId),
     };
   });

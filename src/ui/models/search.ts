@@ -2,7 +2,7 @@
 // worker), and, for the first few, the stored body for a snippet. Each index query is timed as a
 // 'search-query' User Timing measure.
 import type { Engine, StoryFacts } from '../../engine/engine';
-import { getPlainTexts } from '../../storage/articles-repo';
+import { getArticles } from '../../storage/articles-repo';
 import type { Db } from '../../storage/db';
 
 /** One search result: the story's card, the terms that matched, and its plain text when a snippet is shown. */
@@ -24,10 +24,9 @@ export function createSearchModel(dbReady: Promise<Db>, engine: Engine) {
     const hits = await engine.search(query, limit);
     performance.measure('search-query', { start, end: performance.now(), detail: { query } });
     const db = await dbReady;
-    // Only the text records are read: a snippet needs no HTML.
-    const bodies = await getPlainTexts(db, hits.slice(0, SNIPPETS).map((h) => h.id));
+    const bodies = await getArticles(db, hits.slice(0, SNIPPETS).map((h) => h.id));
     // A hit whose story is no longer stored (removed in another tab a moment ago) is left out.
-    return hits.flatMap((h, i) => (i < SNIPPETS && bodies[i] === undefined ? [] : [{ story: h.story, terms: h.terms, body: bodies[i] ?? null }]));
+    return hits.flatMap((h, i) => (i < SNIPPETS && !bodies[i] ? [] : [{ story: h.story, terms: h.terms, body: bodies[i]?.plainText ?? null }]));
   }
 
   /** Readies the engine for a reader about to type; never fails (it only makes the first answers faster). */

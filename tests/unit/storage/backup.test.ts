@@ -5,11 +5,9 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/domain/article';
 import { deriveArticle } from '../../../src/domain/derive';
 import type { Source } from '../../../src/domain/source';
-import { getArticle, getArticles, storeArticles } from '../../../src/storage/articles-repo';
 import { exportBackup, importBackup, parseBackup, type BackupFile } from '../../../src/storage/backup';
 import { BackupError } from '../../../src/storage/backup-validate';
 import { openBroadsheetDb, type Db } from '../../../src/storage/db';
-import { DB_VERSION } from '../../../src/storage/migrations';
 import { enqueue } from '../../../src/storage/outbox-repo';
 import type { ReadingState } from '../../../src/storage/schema';
 
@@ -45,8 +43,8 @@ async function freshDb(): Promise<Db> {
 
 async function seeded(): Promise<Db> {
   const db = await freshDb();
-  await storeArticles(db, [1, 2, 3].map((i) => makeArticle(i)));
-  const tx = db.transaction(['readingState', 'sources', 'meta'], 'readwrite');
+  const tx = db.transaction(['articles', 'readingState', 'sources', 'meta'], 'readwrite');
+  for (let i = 1; i <= 3; i++) void tx.objectStore('articles').put(makeArticle(i));
   void tx.objectStore('readingState').put(state(makeArticle(1).id, { read: true, readAt: 500, timeSpentMs: 61_234.5, updatedAt: 500 }));
   void tx.objectStore('readingState').put(state(makeArticle(2).id, { saved: true, savedAt: 600, progress: { paragraph: 3, offset: 0.25 }, updatedAt: 600 }));
   void tx.objectStore('sources').put(feedSource);
@@ -65,8 +63,7 @@ async function seeded(): Promise<Db> {
 async function snapshot(db: Db) {
   const metaKeys = await db.getAllKeys('meta');
   return {
-    // Articles as the reader gets them back (the chunks holding their bodies get new keys on a restore).
-    articles: await getArticles(db, await db.getAllKeys('articles')),
+    articles: await db.getAll('articles'),
     readingState: await db.getAll('readingState'),
     sources: await db.getAll('sources'),
     meta: await Promise.all(metaKeys.map(async (key) => [key, await db.get('meta', key)])),
@@ -97,7 +94,7 @@ describe('backup round trip', () => {
   it('export then import into a fresh database gives identical records in every store, without the outbox', async () => {
     const source = await seeded();
     const file = await exportBackup(source, Date.UTC(2024, 0, 2));
-    expect(file).toMatchObject({ format: 'broadsheet-backup', version: 1, schemaVersion: DB_VERSION, exportedAt: '2024-01-02T00:00:00.000Z' });
+    expect(file).toMatchObject({ format: 'broadsheet-backup', version: 1, schemaVersion: 2, exportedAt: '2024-01-02T00:00:00.000Z' });
     expect(file.counts).toEqual({ articles: 3, readingState: 2, sources: 2, meta: 5 });
     expect(JSON.stringify(file)).not.toContain('https://news.example/later');
 
@@ -107,7 +104,7 @@ describe('backup round trip', () => {
     const before = await snapshot(source);
     expect(await snapshot(target)).toEqual({ ...before, outbox: [] });
     // Derived fields travel too: the restored app needs no re-derivation.
-    expect((await getArticle(target, makeArticle(1).id))?.terms.terms.length).toBeGreaterThan(3);
+    expect((await target.get('articles', makeArticle(1).id))?.terms.terms.length).toBeGreaterThan(3);
   });
 
   it('merge keeps the newer reader state of each article and everything the backup does not mention', async () => {
@@ -115,7 +112,7 @@ describe('backup round trip', () => {
     const db = await freshDb();
     const [a1, a2] = [makeArticle(1).id, makeArticle(2).id];
     const localOnly = makeArticle(9, 'src-b');
-    await storeArticles(db, [localOnly]);
+    await db.put('articles', localOnly);
     await db.put('readingState', state(a1, { read: false, updatedAt: 9_999 })); // changed here after the backup
     await db.put('readingState', state(a2, { updatedAt: 1 })); // older than the backup's
     await db.put('meta', 'keep me', 'somethingLocal');
@@ -125,7 +122,7 @@ describe('backup round trip', () => {
     expect(result.readingState).toBe(1);
     expect((await db.get('readingState', a1))?.read).toBe(false);
     expect(await db.get('readingState', a2)).toMatchObject({ saved: true, savedAt: 600, progress: { paragraph: 3, offset: 0.25 } });
-    expect(await getArticle(db, localOnly.id)).toEqual(localOnly);
+    expect(await db.get('articles', localOnly.id)).toEqual(localOnly);
     expect(await db.get('meta', 'somethingLocal')).toBe('keep me');
     expect(await db.get('meta', 'readingSpeedOverride')).toBe(150);
     expect(await db.count('articles')).toBe(4);
@@ -134,7 +131,7 @@ describe('backup round trip', () => {
   it('replace drops what the backup does not have, but keeps this device’s pending offline actions', async () => {
     const text = await backupText();
     const db = await freshDb();
-    await storeArticles(db, [makeArticle(9, 'src-b')]);
+    await db.put('articles', makeArticle(9, 'src-b'));
     await enqueue(db, { kind: 'add-source', payload: { url: 'https://other.example/' } }, 5);
     await restore(db, text, 'replace');
     expect(await db.count('articles')).toBe(3);
@@ -180,7 +177,7 @@ describe('bad backups are refused and change nothing', () => {
     it(`refuses ${name}`, async () => {
       const text = await make();
       const db = await seeded();
-      await storeArticles(db, [makeArticle(42, 'src-local')]);
+      await db.put('articles', makeArticle(42, 'src-local'));
       const before = await snapshot(db);
       const error = await restore(db, text).catch((err: unknown) => err);
       expect(error).toBeInstanceOf(BackupError);
@@ -199,7 +196,7 @@ describe('bad backups are refused and change nothing', () => {
       (f.articles[999] as unknown as { wordCount: string }).wordCount = 'many';
     });
     const db = await freshDb();
-    await storeArticles(db, [makeArticle(42, 'src-local')]);
+    await db.put('articles', makeArticle(42, 'src-local'));
     const before = await snapshot(db);
     await expect(restore(db, text)).rejects.toThrow(/article 1000's word count is not a whole number/);
     expect(await snapshot(db)).toEqual(before);

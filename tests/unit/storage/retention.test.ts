@@ -2,7 +2,6 @@
 // still in the feed stay (no churn), and the evicted stories' image URLs come back for purging.
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/domain/article';
-import { storeArticles } from '../../../src/storage/articles-repo';
 import { openBroadsheetDb, type Db } from '../../../src/storage/db';
 import { setRead, setSaved, updateReadingState } from '../../../src/storage/reading-state-repo';
 import { applyRetention, articleImageUrls, DEFAULT_RETENTION, retentionFor, validateRetention } from '../../../src/storage/retention';
@@ -21,7 +20,7 @@ function article(id: string, ageDays: number, over: Partial<Article> = {}): Arti
 
 async function seed(name: string, articles: Article[]): Promise<Db> {
   const db = await openBroadsheetDb({}, name);
-  await storeArticles(db, articles);
+  for (const a of articles) await db.put('articles', a);
   return db;
 }
 
