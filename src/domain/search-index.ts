@@ -7,6 +7,7 @@ import { kthLargest } from './kth-largest';
 import { SparseStore } from './sparse-store';
 import { checkTermVector } from './term-vector';
 import { MIN_PREFIX, parseQuery } from './search-query';
+import { SortedVocabulary } from './sorted-vocabulary';
 import { tokenize } from './tokenize';
 
 /** What the search index needs of an article. */
@@ -40,10 +41,8 @@ const MAX_GROUPS = 30;
 export class SearchIndex {
   private readonly store = new SparseStore();
   private stale = true;
-  /** The vocabulary sorted, for prefix lookups; merged incrementally as terms arrive. */
-  private sorted: string[] = [];
-  private sortedGeneration = -1;
-  private sortedCount = 0;
+  /** The vocabulary sorted, for prefix lookups. */
+  private readonly vocabulary = new SortedVocabulary();
   private score = new Float64Array(0);
   private best = new Float64Array(0);
   private mask = new Int32Array(0);
@@ -185,7 +184,7 @@ export class SearchIndex {
   refresh(): void {
     if (!this.stale) return;
     this.store.rebuildPostings();
-    this.sortVocabulary();
+    this.vocabulary.update(this.store.termNames, this.store.generation);
     const slots = this.store.slotCount;
     if (this.score.length < slots) {
       this.score = new Float64Array(slots);
@@ -198,14 +197,6 @@ export class SearchIndex {
     const { ids } = this.store;
     for (let slot = 0; slot < slots; slot++) this.idKey[slot] = idPrefixKey(ids[slot]);
     this.stale = false;
-  }
-
-  private sortVocabulary(): void {
-    const names = this.store.termNames;
-    if (this.sortedGeneration !== this.store.generation) this.sorted = [...names].sort();
-    else if (this.sortedCount < names.length) this.sorted = mergeSorted(this.sorted, names.slice(this.sortedCount).sort());
-    this.sortedGeneration = this.store.generation;
-    this.sortedCount = names.length;
   }
 
   /** Known, live terms with their weights. */
@@ -222,15 +213,8 @@ export class SearchIndex {
   private expand(prefix: string | null, own: string | null): Array<{ termId: number; weight: number }> {
     const completions: number[] = [];
     if (prefix) {
-      let lo = 0;
-      let hi = this.sorted.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (this.sorted[mid] < prefix) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let i = lo; i < this.sorted.length && this.sorted[i].startsWith(prefix); i++) {
-        const termId = this.store.termId(this.sorted[i]);
+      for (const term of this.vocabulary.startingWith(prefix)) {
+        const termId = this.store.termId(term);
         if (this.store.df[termId] > 0) completions.push(termId);
       }
     }
@@ -306,14 +290,4 @@ function bitCount(mask: number): number {
   let count = 0;
   for (let m = mask; m !== 0; m &= m - 1) count++;
   return count;
-}
-
-function mergeSorted(a: string[], b: string[]): string[] {
-  const out: string[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) out.push(a[i] <= b[j] ? a[i++] : b[j++]);
-  while (i < a.length) out.push(a[i++]);
-  while (j < b.length) out.push(b[j++]);
-  return out;
 }
