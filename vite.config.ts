@@ -7,6 +7,7 @@ import { devCorsProxy } from './scripts/dev-proxy.ts';
 import { csp } from './scripts/csp.ts';
 import { swSyncRuntime } from './scripts/sw-sync-runtime.ts';
 import { firstScreen } from './scripts/first-screen.ts';
+import { renderBlockingEntry } from './scripts/render-blocking-entry.ts';
 import { benchBlankPage } from './scripts/bench/blank-page-plugin.ts';
 
 const port = Number(process.env.PORT ?? 4173);
@@ -19,6 +20,8 @@ export default defineConfig({
     devCorsProxy(),
     // The built-in edition's first screen (first-screen.json), fetched by a head script on a first visit.
     firstScreen(),
+    // No blank frame before the first screen: the entry script blocks rendering until it has run.
+    renderBlockingEntry(),
     // Content-Security-Policy + Trusted Types, production builds only.
     csp(),
     syncRuntime.app,
