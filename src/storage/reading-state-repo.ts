@@ -1,6 +1,6 @@
 // Reader state: read, saved and progress per article, written only by the reader's actions.
 import type { Db } from './db';
-import type { ReadingState } from './schema';
+import type { ReadingProgress, ReadingState } from './schema';
 
 /** The state of an article nobody has touched yet. */
 export function emptyState(articleId: string): ReadingState {
@@ -25,6 +25,16 @@ export async function updateReadingState(
   await tx.store.put(next);
   await tx.done;
   return next;
+}
+
+/** Sets an article's reading position unless its state changed at or after `at` (replaying a position written earlier); true when applied. */
+export async function applyProgressIfNewer(db: Db, articleId: string, progress: ReadingProgress, at: number): Promise<boolean> {
+  const tx = db.transaction('readingState', 'readwrite');
+  const current = (await tx.store.get(articleId)) ?? emptyState(articleId);
+  if (current.updatedAt >= at) return (await tx.done, false);
+  await tx.store.put({ ...current, progress, updatedAt: at });
+  await tx.done;
+  return true;
 }
 
 /** Marks an article read or unread. */

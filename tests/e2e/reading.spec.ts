@@ -40,6 +40,34 @@ test('reading progress is restored after an offline reload, and offered on home'
   }
 });
 
+test('a position is kept when the page is reloaded right after a scroll', async ({ baseURL }) => {
+  const context = await launchProfile();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${baseURL}/section/Climate`);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.getByRole('link', { name: /Forty closures and counting/ }).click();
+    const body = page.getByTestId('article-body');
+    await body.locator('p').nth(9).scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, 40));
+    // One frame for the page to see where the reader is, then reload at once: well inside the pause
+    // after which a position is written, so only the write made as the page goes away can keep it.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+    const topParagraph = () =>
+      page.evaluate(() => {
+        const ps = [...document.querySelectorAll('[data-testid="article-body"] p')];
+        return ps.find((p) => p.getBoundingClientRect().bottom > 0)?.textContent?.slice(0, 60) ?? '';
+      });
+    const text = await topParagraph();
+    expect(text.length).toBeGreaterThan(20);
+    await page.reload();
+    await expect(body.locator('p').first()).toBeVisible();
+    await expect.poll(topParagraph).toBe(text);
+  } finally {
+    await context.dispose();
+  }
+});
+
 test('theme and font settings apply at once and persist', async ({ baseURL }) => {
   const context = await launchProfile();
   try {

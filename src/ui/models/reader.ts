@@ -1,6 +1,6 @@
 // The reader model: opening an article page and the reader's actions on it (save, read, links).
 import type { Db } from '../../storage/db';
-import { setRead, setSaved, updateReadingState } from '../../storage/reading-state-repo';
+import { applyProgressIfNewer, setRead, setSaved, updateReadingState } from '../../storage/reading-state-repo';
 import type { ReadingProgress, ReadingState } from '../../storage/schema';
 import { articleHref } from './list-context';
 import type { ArticleSurroundings, ArticleView } from './article-view';
@@ -8,13 +8,22 @@ import type { ArticleSummary } from '../../storage/articles-repo';
 import type { LibraryModel } from './library';
 import type { ListContext } from './list-context';
 import type { RelatedModel } from './related';
+import { notedProgress, noteProgress, settleProgress } from './progress-journal';
 
 /** Creates the reader model over the database and the library it keeps in step. */
 export function createReaderModel(dbReady: Promise<Db>, library: LibraryModel, related: RelatedModel) {
+  // Positions a closing page noted but could not store (progress-journal.ts) go in first, so the
+  // story reopens where the reader left it and "Continue reading" lists it.
+  const replayed = replayNotedProgress(dbReady).then(
+    (applied) => void (applied > 0 && library.refresh()),
+    (err: unknown) => console.warn('could not replay reading positions:', err),
+  );
+
   /** Loads one article page's data; null when the article is not stored. */
   async function open(id: string, ctx: ListContext): Promise<ArticleView | null> {
     // The article page's queries load with the article route, not with the first screen.
     const { loadArticleView } = await import('./article-view');
+    await replayed;
     const load = async () => loadArticleView(await dbReady, id, ctx);
     const view = await load();
     // A first visit lists the built-in edition before its first sync has stored it: wait for that sync.
@@ -45,7 +54,10 @@ export function createReaderModel(dbReady: Promise<Db>, library: LibraryModel, r
 
   /** Keeps where the reader is in an article (anchor paragraph + offset). */
   async function saveProgress(id: string, progress: ReadingProgress): Promise<void> {
-    await updateReadingState(await dbReady, id, () => ({ progress }));
+    const at = Date.now();
+    noteProgress(id, progress, at);
+    await updateReadingState(await dbReady, id, () => ({ progress }), at);
+    settleProgress(id, at);
   }
 
   /** Adds active reading time to an article's state (kept for history and speed learning). */
@@ -66,3 +78,16 @@ export function createReaderModel(dbReady: Promise<Db>, library: LibraryModel, r
 
 /** The reader model's public shape. */
 export type ReaderModel = ReturnType<typeof createReaderModel>;
+
+/** Stores the positions noted in localStorage that are newer than what IndexedDB has; returns how many were applied. */
+export async function replayNotedProgress(dbReady: Promise<Db>): Promise<number> {
+  const noted = notedProgress();
+  if (noted.length === 0) return 0;
+  const db = await dbReady;
+  let applied = 0;
+  for (const { articleId, progress, at } of noted) {
+    if (await applyProgressIfNewer(db, articleId, progress, at)) applied++;
+    settleProgress(articleId, at);
+  }
+  return applied;
+}
