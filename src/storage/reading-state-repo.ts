@@ -31,10 +31,10 @@ export async function updateReadingState(
 export async function applyProgressIfNewer(db: Db, articleId: string, progress: ReadingProgress, at: number): Promise<boolean> {
   const tx = db.transaction('readingState', 'readwrite');
   const current = (await tx.store.get(articleId)) ?? emptyState(articleId);
-  if (current.updatedAt >= at) return (await tx.done, false);
-  await tx.store.put({ ...current, progress, updatedAt: at });
+  const newer = current.updatedAt < at;
+  if (newer) await tx.store.put({ ...current, progress, updatedAt: at });
   await tx.done;
-  return true;
+  return newer;
 }
 
 /** Marks an article read or unread. */
