@@ -27,12 +27,19 @@ export async function updateReadingState(
   return next;
 }
 
-/** Sets an article's reading position unless its state changed at or after `at` (replaying a position written earlier); true when applied. */
+/**
+ * Sets a stored article's reading position unless its state changed at or after `at` (replaying a
+ * position written earlier); true when applied. An article no longer stored (evicted, its source
+ * removed) gets no state: it would hold a "Continue reading" place nobody can open. `updatedAt`
+ * covers the whole state, so a later change of another kind (another tab marking it read or saved)
+ * also wins over the replayed position: the position is then lost, never the other change.
+ */
 export async function applyProgressIfNewer(db: Db, articleId: string, progress: ReadingProgress, at: number): Promise<boolean> {
-  const tx = db.transaction('readingState', 'readwrite');
-  const current = (await tx.store.get(articleId)) ?? emptyState(articleId);
-  const newer = current.updatedAt < at;
-  if (newer) await tx.store.put({ ...current, progress, updatedAt: at });
+  const tx = db.transaction(['readingState', 'articles'], 'readwrite');
+  const stored = (await tx.objectStore('articles').count(articleId)) > 0;
+  const current = (await tx.objectStore('readingState').get(articleId)) ?? emptyState(articleId);
+  const newer = stored && current.updatedAt < at;
+  if (newer) await tx.objectStore('readingState').put({ ...current, progress, updatedAt: at });
   await tx.done;
   return newer;
 }

@@ -49,7 +49,7 @@ test('a position is kept when the page is reloaded right after a scroll', async 
     await page.getByRole('link', { name: /Forty closures and counting/ }).click();
     const body = page.getByTestId('article-body');
     await body.locator('p').nth(9).scrollIntoViewIfNeeded();
-    await page.evaluate(() => window.scrollBy(0, 40));
+    const scrolledAt = await page.evaluate(() => (window.scrollBy(0, 40), performance.now()));
     // One frame for the page to see where the reader is, then reload at once: well inside the pause
     // after which a position is written, so only the write made as the page goes away can keep it.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
@@ -60,6 +60,8 @@ test('a position is kept when the page is reloaded right after a scroll', async 
       });
     const text = await topParagraph();
     expect(text.length).toBeGreaterThan(20);
+    // Still inside the 0.8 s pause, or this test would not be testing the write on the way out.
+    expect(await page.evaluate((t) => performance.now() - t, scrolledAt)).toBeLessThan(700);
     await page.reload();
     await expect(body.locator('p').first()).toBeVisible();
     await expect.poll(topParagraph).toBe(text);

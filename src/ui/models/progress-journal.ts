@@ -14,7 +14,16 @@ export interface JournalEntry {
 }
 
 type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
-const local = (): Store | undefined => (typeof localStorage === 'undefined' ? undefined : localStorage);
+// Reading the localStorage getter itself throws where storage is blocked (SecurityError).
+const local = (): Store | undefined => {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+};
+// A clock that went back, or a hand edit, must not date a position ahead of every later change.
+const CLOCK_SLACK_MS = 60_000;
 
 /** Notes a position at once; a full or unavailable localStorage leaves only the IndexedDB write. */
 export function noteProgress(articleId: string, progress: ReadingProgress, at: number, storage = local()): void {
@@ -66,7 +75,7 @@ function parse(articleId: string, raw: string | null): JournalEntry | null {
   }
   if (typeof v !== 'object' || v === null) return null;
   const { progress, at } = v as { progress?: unknown; at?: unknown };
-  if (typeof at !== 'number' || !Number.isFinite(at) || at <= 0 || typeof progress !== 'object' || progress === null) return null;
+  if (typeof at !== 'number' || !Number.isFinite(at) || at <= 0 || at > Date.now() + CLOCK_SLACK_MS || typeof progress !== 'object' || progress === null) return null;
   const { paragraph, offset } = progress as { paragraph?: unknown; offset?: unknown };
   if (!Number.isInteger(paragraph) || (paragraph as number) < 0 || typeof offset !== 'number' || !(offset >= 0 && offset <= 1)) return null;
   return { articleId, progress: { paragraph: paragraph as number, offset }, at };

@@ -2,6 +2,7 @@
 // noted in localStorage is replayed into IndexedDB, but never over a newer state, and malformed
 // entries (outside input) are dropped rather than stored.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Article } from '../../../../src/domain/article';
 import { openBroadsheetDb, type Db } from '../../../../src/storage/db';
 import { getReadingState, setSaved, updateReadingState } from '../../../../src/storage/reading-state-repo';
 import { notedProgress, noteProgress, settleProgress } from '../../../../src/ui/models/progress-journal';
@@ -11,7 +12,16 @@ let db: Db;
 beforeEach(async () => {
   localStorage.clear();
   db = await openBroadsheetDb({}, `progress-journal-${Math.random()}`);
+  await db.put('articles', story('a'));
 });
+
+function story(id: string): Article {
+  return {
+    id, sourceId: 's', guid: id, url: `https://news.example/${id}`, title: `Story ${id}`, dek: '', author: null, sections: ['World'], section: 'World',
+    publishedAt: 1_000, updatedAt: null, contentHtml: '<p>Body</p>', baseUrl: 'https://news.example/', imageUrl: null, language: 'en',
+    plainText: 'Body', excerpt: 'Body', wordCount: 1, cjkCount: 0, imageCount: 0, terms: { terms: ['bodi'], weights: [1] }, fetchedAt: 5,
+  };
+}
 afterEach(() => {
   db.close();
   localStorage.clear();
@@ -33,6 +43,8 @@ describe('progress journal', () => {
     localStorage.setItem('broadsheet:progress:y', JSON.stringify({ progress: { paragraph: -1, offset: 0.2 }, at: 5 }));
     localStorage.setItem('broadsheet:progress:z', JSON.stringify({ progress: { paragraph: 1, offset: 1.5 }, at: 5 }));
     localStorage.setItem('broadsheet:progress:w', JSON.stringify({ progress: { paragraph: 1, offset: 0.2 } }));
+    // Dated a day ahead (a clock set back since, or a hand edit): it would outrank every later change.
+    localStorage.setItem('broadsheet:progress:v', JSON.stringify({ progress: { paragraph: 1, offset: 0.2 }, at: Date.now() + 86_400_000 }));
     localStorage.setItem('other', 'kept');
     expect(notedProgress()).toEqual([]);
     expect(localStorage.length).toBe(1);
@@ -43,6 +55,13 @@ describe('progress journal', () => {
     noteProgress('a', { paragraph: 7, offset: 0.25 }, Date.now());
     expect(await replayNotedProgress(Promise.resolve(db))).toBe(1);
     expect((await getReadingState(db, 'a')).progress).toEqual({ paragraph: 7, offset: 0.25 });
+    expect(notedProgress()).toEqual([]);
+  });
+
+  it('gives no state to a story no longer stored, and forgets its entry', async () => {
+    noteProgress('gone', { paragraph: 1, offset: 0 }, Date.now());
+    expect(await replayNotedProgress(Promise.resolve(db))).toBe(0);
+    expect(await db.get('readingState', 'gone')).toBeUndefined();
     expect(notedProgress()).toEqual([]);
   });
 
