@@ -21,7 +21,8 @@ export const manifest: Partial<ManifestOptions> = {
     { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
   ],
   // Shared links land on /save, so the installed app appears in the phone's share sheet.
-  share_target: { action: '/save', method: 'GET', params: { title: 'title', text: 'text', url: 'url' } },
+  // enctype is the only one a GET share can have; Chromium warns on every page load without it.
+  share_target: { action: '/save', method: 'GET', enctype: 'application/x-www-form-urlencoded', params: { title: 'title', text: 'text', url: 'url' } },
   shortcuts: [
     { name: 'Continue reading', short_name: 'Continue', url: '/continue', icons: [{ src: '/icons/icon-192.png', sizes: '192x192' }] },
     { name: 'Search stories', short_name: 'Search', url: '/search', icons: [{ src: '/icons/icon-192.png', sizes: '192x192' }] },
