@@ -146,7 +146,7 @@ export default function Article({ id = '' }: { id?: string }) {
         <p class="story__byline">
           {article.author && <span class="byline">By {article.author}</span>}
           {article.author && <span aria-hidden="true"> · </span>}
-          <span class="source">
+          <span class="story__source">
             reports <a href={article.url} target="_blank" rel="noopener noreferrer">{source?.title ?? 'the source'}</a>
           </span>
           {!!around.value?.alsoCoveredBy.length && <span class="also-covered"> · also covered by {around.value.alsoCoveredBy.join(', ')}</span>}
