@@ -1,7 +1,15 @@
 // Protects the daily reading experience: the reading position (anchor paragraph, not a percentage)
 // comes back after an offline reload, "Continue reading" offers it, and text settings apply and persist.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { launchProfile } from './launch';
+
+/** The start of the first body paragraph still on screen: where the reader is. */
+function firstParagraphOnScreen(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const ps = [...document.querySelectorAll('[data-testid="article-body"] p')];
+    return ps.find((p) => p.getBoundingClientRect().bottom > 0)?.textContent?.slice(0, 60) ?? '';
+  });
+}
 
 test('reading progress is restored after an offline reload, and offered on home', async ({ baseURL }) => {
   const context = await launchProfile();
@@ -19,11 +27,7 @@ test('reading progress is restored after an offline reload, and offered on home'
     await page.evaluate(() => window.scrollBy(0, 40));
     await expect(page.getByTestId('time-left')).toHaveText(/\d+ min left/);
     await page.waitForTimeout(1200); // the position is written after a short pause in scrolling
-    const topParagraph = () =>
-      page.evaluate(() => {
-        const ps = [...document.querySelectorAll('[data-testid="article-body"] p')];
-        return ps.find((p) => p.getBoundingClientRect().bottom > 0)?.textContent?.slice(0, 60) ?? '';
-      });
+    const topParagraph = () => firstParagraphOnScreen(page);
     const text = await topParagraph();
     expect(text.length).toBeGreaterThan(20);
 
@@ -53,11 +57,7 @@ test('a position is kept when the page is reloaded right after a scroll', async 
     // One frame for the page to see where the reader is, then reload at once: well inside the pause
     // after which a position is written, so only the write made as the page goes away can keep it.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
-    const topParagraph = () =>
-      page.evaluate(() => {
-        const ps = [...document.querySelectorAll('[data-testid="article-body"] p')];
-        return ps.find((p) => p.getBoundingClientRect().bottom > 0)?.textContent?.slice(0, 60) ?? '';
-      });
+    const topParagraph = () => firstParagraphOnScreen(page);
     const text = await topParagraph();
     expect(text.length).toBeGreaterThan(20);
     // Still inside the 0.8 s pause, or this test would not be testing the write on the way out.
