@@ -32,3 +32,8 @@ export interface RetentionLimits {
   maxAgeDays: number;
   maxArticles: number;
 }
+
+/** A source another reader or app could follow: not the built-in sample edition, not saved pages (what OPML carries). */
+export function isPortableSource(source: Pick<Source, 'kind'>): boolean {
+  return source.kind !== 'sample' && source.kind !== 'page';
+}

@@ -1,6 +1,6 @@
 // OPML import and export of the source list, through feedsmith (DOM-free). Imports are validated first.
 import { generateOpml, parseOpml } from 'feedsmith';
-import type { Source, SourceKind } from '../domain/source';
+import { isPortableSource, type Source, type SourceKind } from '../domain/source';
 import { SourceParseError } from './parse-error';
 
 /** A source listed in an OPML file, validated: an http(s) URL, a title and a kind guess. */
@@ -14,11 +14,15 @@ export interface OpmlEntry {
 const MAX_OPML_BYTES = 5 * 1024 * 1024;
 const MAX_ENTRIES = 2000;
 
-/** The source list as OPML 2.0 (the built-in sample edition is left out: every install has it). */
-export function sourcesToOpml(sources: readonly Source[], now = new Date()): string {
+/**
+ * The source list as OPML 2.0 (the built-in sample edition is left out: every install has it), or
+ * null when no source is left: OPML 2.0 requires at least one outline, and feedsmith refuses none.
+ */
+export function sourcesToOpml(sources: readonly Source[], now = new Date()): string | null {
   const outlines = sources
-    .filter((s) => s.kind !== 'sample' && s.kind !== 'page')
+    .filter(isPortableSource)
     .map((s) => ({ text: s.title || s.url, title: s.title || s.url, type: opmlType(s.kind), xmlUrl: s.url }));
+  if (outlines.length === 0) return null;
   return generateOpml({ head: { title: 'Broadsheet sources', dateCreated: now }, body: { outlines } });
 }
 

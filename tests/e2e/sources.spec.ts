@@ -46,8 +46,14 @@ test('adds four kinds of source, reads them offline, and picks up a new item onc
     await expect(page.locator('[data-testid="story-list"] article').first()).toBeVisible();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await page.getByRole('link', { name: 'Sources' }).click();
+    // Only the built-in edition is followed: there is nothing to export, and the page says so.
+    const exportOpml = page.getByRole('button', { name: 'Export OPML' });
+    await expect(exportOpml).toBeDisabled();
+    await expect(page.getByText('Nothing to export yet')).toBeVisible();
 
     await addSource(page, `${server.url}/rss.xml`, /RSS feed/, 'Fixture Transit News');
+    await expect(exportOpml).toBeEnabled();
+    await expect(page.getByText('Nothing to export yet')).toHaveCount(0);
     await addSource(page, `${server.url}/news/`, /Atom feed found on the page/, 'Fixture Science Weekly');
     await addSource(page, `${server.url}/feed.json`, /JSON Feed/, 'Fixture Culture Notes');
     await addSource(page, `${server.url}/blog/`, /WordPress site/, 'Fixture Council Blog');

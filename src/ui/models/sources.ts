@@ -95,10 +95,17 @@ export function createSourcesModel(dbReady: Promise<Db>, library: LibraryModel, 
     }
   }
 
-  /** The source list as an OPML document. */
-  async function exportOpml(): Promise<string> {
-    const { sourcesToOpml } = await import('../../sources/opml');
-    return sourcesToOpml(library.sources.value);
+  /** The source list as an OPML document, or null (and a notice saying why) when there is none to give. */
+  async function exportOpml(): Promise<string | null> {
+    try {
+      const { sourcesToOpml } = await import('../../sources/opml');
+      const xml = sourcesToOpml(library.sources.value);
+      if (xml === null) notice.value = 'Nothing to export yet: you follow only the built-in sample edition, which every install has.';
+      return xml;
+    } catch (err) {
+      notice.value = `The sources could not be exported: ${err instanceof Error ? err.message : String(err)}`;
+      return null;
+    }
   }
 
   /** Imports sources from OPML text; a bad file changes nothing and says why. */

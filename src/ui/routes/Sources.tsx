@@ -1,6 +1,6 @@
 // Sources: add any URL (feed, site, WordPress), see each source's health, rename, remove, OPML in and out.
 import { useSignal } from '@preact/signals';
-import type { Source } from '../../domain/source';
+import { isPortableSource, type Source } from '../../domain/source';
 import { DEFAULT_RETENTION } from '../../storage/retention';
 import { useModels } from '../app-context';
 import { formatDay, timeAgo } from '../format';
@@ -171,6 +171,7 @@ function AddSource() {
 export default function Sources() {
   const { sources, library } = useModels();
   usePageTitle('Sources');
+  const portable = library.sources.value.some(isPortableSource);
   return (
     <>
       <h1 class="page-title">Sources</h1>
@@ -190,11 +191,18 @@ export default function Sources() {
       </section>
       <section aria-labelledby="opml-heading" class="settings-group">
         <h2 id="opml-heading">Move your sources (OPML)</h2>
+        {!portable && (
+          <p class="meta" id="opml-nothing">
+            Nothing to export yet: the built-in sample edition comes with every install.
+          </p>
+        )}
         <div class="settings-row">
           <button
             class="button button--quiet"
             type="button"
-            onClick={() => void sources.exportOpml().then((xml) => downloadText(xml, 'broadsheet-sources.opml', 'text/x-opml'))}
+            disabled={!portable}
+            aria-describedby={portable ? undefined : 'opml-nothing'}
+            onClick={() => void sources.exportOpml().then((xml) => xml && downloadText(xml, 'broadsheet-sources.opml', 'text/x-opml'))}
           >
             Export OPML
           </button>

@@ -14,14 +14,21 @@ describe('OPML', () => {
       source('s', 'sample', 'http://127.0.0.1:4173/sample/edition.json', 'Sample'),
       source('p', 'page', 'about:saved-pages', 'Saved pages'),
       source('a', 'rss', 'https://news.example/rss.xml', 'News & more'),
-      source('b', 'json-feed', 'https://news.example/feed.json', 'JSON'),
+      source('b', 'json-feed', 'https://news.example/feed.json', 'Wire & "Quotes" <b>bold</b> — ünïcødé'),
       source('c', 'wordpress', 'https://blog.example/wp-json/wp/v2/posts?_embed=1', 'Blog'),
     ]);
-    expect(opmlToEntries(xml)).toEqual([
+    expect(xml).not.toBeNull();
+    expect(opmlToEntries(xml!)).toEqual([
       { url: 'https://news.example/rss.xml', title: 'News & more', kind: 'rss' },
-      { url: 'https://news.example/feed.json', title: 'JSON', kind: 'json-feed' },
+      { url: 'https://news.example/feed.json', title: 'Wire & "Quotes" <b>bold</b> — ünïcødé', kind: 'json-feed' },
       { url: 'https://blog.example/wp-json/wp/v2/posts?_embed=1', title: 'Blog', kind: 'wordpress' },
     ]);
+  });
+  it('gives no document when only the sample edition and saved pages are followed (OPML needs an outline)', () => {
+    expect(
+      sourcesToOpml([source('s', 'sample', 'http://127.0.0.1:4173/sample/edition.json', 'Sample'), source('p', 'page', 'about:saved-pages', 'Saved pages')]),
+    ).toBeNull();
+    expect(sourcesToOpml([])).toBeNull();
   });
   it('reads nested folders and skips duplicates and non-http(s) URLs', () => {
     const xml = `<?xml version="1.0"?><opml version="2.0"><body>
