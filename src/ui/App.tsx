@@ -3,7 +3,7 @@ import { useLayoutEffect } from 'preact/hooks';
 import { ErrorBoundary, LocationProvider, Route, Router, lazy, useLocation } from 'preact-iso';
 import { ShortcutsHelp } from './components/ShortcutsHelp';
 import { installShortcuts } from './shortcuts';
-import { ModelsContext, type AppModels } from './app-context';
+import { ModelsContext, useModels, type AppModels } from './app-context';
 import { Masthead } from './components/Masthead';
 import { StatusBar } from './components/StatusBar';
 import { Toasts } from './components/Toasts';
@@ -25,7 +25,15 @@ const NotFound = lazy(() => import('./routes/NotFound'));
 // committed (a layout effect), not after it paints: the list can be on screen before a paint-time effect runs.
 function Shortcuts() {
   const { route } = useLocation();
-  useLayoutEffect(() => installShortcuts(route), [route]);
+  const { reader, library } = useModels();
+  useLayoutEffect(
+    () =>
+      installShortcuts(route, {
+        toggleSaved: (id) => void reader.save(id, !library.saved.value.has(id)).catch((err) => console.warn('save failed', err)),
+        toggleRead: (id) => void reader.markRead(id, !library.read.value.has(id)).catch((err) => console.warn('mark read failed', err)),
+      }),
+    [route],
+  );
   return <ShortcutsHelp />;
 }
 

@@ -1,5 +1,5 @@
 // Keyboard shortcuts: one listener for the app; pages add their own keys (the article page's s, m, j, k)
-// on top of the global ones (/, ?) and the list ones (j, k, o).
+// on top of the global ones (/, ?) and the list ones (j, k, o, and s, m on the story j/k selected).
 import { signal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 
@@ -20,6 +20,12 @@ export const SHORTCUTS: Array<[string, string]> = [
   ['/', 'Search'],
   ['?', 'Show these shortcuts'],
 ];
+
+/** What s and m do to the story selected in a list. */
+export interface ListActions {
+  toggleSaved(articleId: string): void;
+  toggleRead(articleId: string): void;
+}
 
 /** Adds page-specific keys while the calling component is mounted. */
 export function useShortcuts(map: KeyMap): void {
@@ -48,8 +54,15 @@ function moveInList(step: 1 | -1): boolean {
   return true;
 }
 
-/** Installs the app's single keydown listener; `go` navigates within the app. */
-export function installShortcuts(go: (path: string) => void): () => void {
+// The story whose headline link has focus in a list (j/k put it there), by its card's article id.
+function selectedStory(): string | null {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLAnchorElement) || !active.closest('[data-testid="story-list"]')) return null;
+  return active.closest<HTMLElement>('[data-article-id]')?.dataset.articleId ?? null;
+}
+
+/** Installs the app's single keydown listener; `go` navigates within the app, `list` acts on a list's selected story. */
+export function installShortcuts(go: (path: string) => void, list?: ListActions): () => void {
   const onKey = (event: KeyboardEvent) => {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
     const key = event.key;
@@ -62,6 +75,10 @@ export function installShortcuts(go: (path: string) => void): () => void {
     else if (key === 'o') {
       const active = document.activeElement;
       if (active instanceof HTMLAnchorElement && active.closest('[data-testid="story-list"]')) active.click();
+      else handled = false;
+    } else if ((key === 's' || key === 'm') && list) {
+      const id = selectedStory();
+      if (id) (key === 's' ? list.toggleSaved : list.toggleRead)(id);
       else handled = false;
     } else if (key === '/') go('/search');
     else if (key === '?') helpOpen.value = true;

@@ -34,7 +34,7 @@ const stories: ArticleSummary[] = Array.from({ length: TOTAL }, (_, i) => ({
   imageCount: 0,
 }) as unknown as ArticleSummary);
 
-const models = { settings: { speed: signal({}) } } as unknown as AppModels;
+const models = { settings: { speed: signal({}) }, library: { saved: signal<ReadonlySet<string>>(new Set()) } } as unknown as AppModels;
 let host: HTMLElement;
 let loads = 0;
 

@@ -1,5 +1,6 @@
 // Protects keyboard use: a keyboard-only walk home → article → next story → save → saved list,
-// focus on the headline after navigation, the skip link, and the "?" shortcuts dialog.
+// focus on the headline after navigation, the skip link, the "?" shortcuts dialog, and s / m on a list's
+// selected story.
 import { expect, test } from '@playwright/test';
 import { launchProfile } from './launch';
 
@@ -49,6 +50,37 @@ test('keyboard-only: home → article → next story → save → saved list', a
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: 'Saved' })).toBeVisible();
     await expect(page.locator('[data-testid="story-list"] article .card__title')).toHaveText([nextTitle]);
+  } finally {
+    await context.dispose();
+  }
+});
+
+test('in a list, s and m act on the story j selected, and the card says so', async ({ baseURL }) => {
+  const context = await launchProfile();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${baseURL}/`);
+    await expect(page.locator('[data-testid="story-list"] article').nth(3)).toBeVisible();
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    const card = page.locator('[data-testid="story-list"]').first().locator('article').nth(1);
+    await expect(card.locator('.card__title a')).toBeFocused();
+    const title = (await card.locator('.card__title').innerText()).trim();
+    const unread = page.getByRole('button', { name: /Unread only/ });
+    const before = Number(/\((\d+)\)/.exec(await unread.innerText())![1]);
+
+    await page.keyboard.press('m');
+    await expect(card.locator('.badge', { hasText: 'Read' })).toBeVisible();
+    await expect(unread).toHaveText(`Unread only (${before - 1})`);
+    await page.keyboard.press('s');
+    await expect(card.locator('.badge', { hasText: 'Saved' })).toBeVisible();
+    // Focus stays on the story, so the same keys undo.
+    await expect(card.locator('.card__title a')).toBeFocused();
+    await page.keyboard.press('m');
+    await expect(unread).toHaveText(`Unread only (${before})`);
+
+    await page.goto(`${baseURL}/saved`);
+    await expect(page.locator('[data-testid="story-list"] article .card__title')).toHaveText([title]);
   } finally {
     await context.dispose();
   }

@@ -1,4 +1,5 @@
 // One story in a list: section, headline, excerpt, date and read time.
+import { useComputed } from '@preact/signals';
 import type { ArticleSummary } from '../../storage/articles-repo';
 import { useModels } from '../app-context';
 import { formatDay, isoDate, readTimeLabel } from '../format';
@@ -19,7 +20,9 @@ export interface ArticleCardProps {
 /** A story card linking to the article page, remembering the list it was opened from. */
 export function ArticleCard({ article, context, read, lead, showSection = true, level = 2 }: ArticleCardProps) {
   const Title = level === 2 ? 'h2' : 'h3';
-  const { settings } = useModels();
+  const { settings, library } = useModels();
+  // Its own computed: a save redraws the one card it changes, not every card listening to the set.
+  const saved = useComputed(() => library.saved.value.has(article.id)).value;
   return (
     <article class={`card${lead ? ' card--lead' : ''}${read ? ' card--read' : ''}`} data-article-id={article.id}>
       {lead && article.imageUrl && (
@@ -36,6 +39,7 @@ export function ArticleCard({ article, context, read, lead, showSection = true, 
           <span aria-hidden="true"> · </span>
           <span>{readTimeLabel(article, settings.speed.value)}</span>
           {read && <span class="badge">Read</span>}
+          {saved && <span class="badge">Saved</span>}
         </p>
       </div>
     </article>

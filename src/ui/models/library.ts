@@ -19,6 +19,9 @@ export interface LibraryOptions {
   firstScreen?: Promise<string | null> | null;
 }
 
+// How long after the last read / unread change the unread counts are re-read from storage.
+const COUNTS_PAUSE_MS = 250;
+
 /** Creates the library model over an opening database and the engine that syncs it. */
 export function createLibraryModel(dbReady: Promise<Db>, engine: Engine, options: LibraryOptions) {
   const { appBase, corsProxy = () => null } = options;
@@ -173,7 +176,9 @@ export function createLibraryModel(dbReady: Promise<Db>, engine: Engine, options
     return provisional;
   }
 
-  /** Marks local reader flags after an action on the article page. */
+  let countsTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Marks local reader flags after a reader's action (the article page's buttons, a list's s and m). */
   function setFlags(articleId: string, flags: { read?: boolean; saved?: boolean }): void {
     const toggle = (set: ReadonlySet<string>, on: boolean | undefined) => {
       if (on === undefined) return set;
@@ -186,7 +191,13 @@ export function createLibraryModel(dbReady: Promise<Db>, engine: Engine, options
       read.value = toggle(read.value, flags.read);
       saved.value = toggle(saved.value, flags.saved);
     });
-    if (flags.read !== undefined) remember();
+    if (flags.read !== undefined) {
+      remember();
+      // The unread counts (per section, and "Unread only (N)") come from storage: re-read them once
+      // the reader pauses, so a run of m presses costs one read.
+      clearTimeout(countsTimer);
+      countsTimer = setTimeout(() => void refresh(), COUNTS_PAUSE_MS);
+    }
   }
 
   /** One page of a section's stories (or of all stories), newest first. */

@@ -41,6 +41,7 @@ function fakeModels() {
     unreadOnly: signal(false),
     unreadTotal: computed(() => sections.value.reduce((n, s) => n + s.unread, 0)),
     read: signal<ReadonlySet<string>>(new Set()),
+    saved: signal<ReadonlySet<string>>(new Set()),
     progress: signal<SyncProgress | null>(null),
   };
   const settings = { speed: signal({}) };
@@ -96,6 +97,18 @@ describe('home redraws', () => {
     // "b" is listed twice: under Latest and under Sport.
     expect(drawn).toEqual(['b', 'b']);
     expect(root.querySelectorAll('article.card--read')).toHaveLength(2);
+  });
+
+  it('redraws only the cards of a story saved, and shows it saved', async () => {
+    const { library, models } = fakeModels();
+    await act(() => render(<ModelsContext.Provider value={models}><Home /></ModelsContext.Provider>, root));
+    drawn.length = 0;
+    await act(() => {
+      library.saved.value = new Set(['c']);
+    });
+    // "c" is listed twice: under Latest and under World.
+    expect(drawn).toEqual(['c', 'c']);
+    expect([...root.querySelectorAll('[data-article-id="c"] .badge')].map((b) => b.textContent)).toEqual(['Saved', 'Saved']);
   });
 
   it('still says why the list is empty, sync progress included', async () => {
