@@ -45,6 +45,9 @@ export function createLibraryModel(dbReady: Promise<Db>, engine: Engine, options
   const progress = signal<SyncProgress | null>(null);
   const lastOutcome = signal<string | null>(null);
   const loadError = signal<string | null>(null);
+  // False until storage has been read once: until then home may show a remembered screen, but what
+  // storage alone knows (the story to continue) is not known yet.
+  const storageRead = signal(false);
   /** Bumps whenever stored articles change, so pages showing them (article, section lists) load again. */
   const revision = signal(0);
 
@@ -102,11 +105,13 @@ export function createLibraryModel(dbReady: Promise<Db>, engine: Engine, options
         lastSyncAt.value = last;
         if (!sameStories(continueReading.value, startedArticles)) continueReading.value = startedArticles;
         loadError.value = null;
+        storageRead.value = true;
       });
       remember();
     } catch (err) {
       loadError.value = `Your stored stories could not be opened: ${err instanceof Error ? err.message : String(err)}`;
       latest.value ??= [];
+      storageRead.value = true;
     }
   }
 
@@ -237,7 +242,7 @@ export function createLibraryModel(dbReady: Promise<Db>, engine: Engine, options
 
   return {
     sectionArticles, savedArticles, historyArticles, markAllRead, continueReading, unreadOnly, unreadTotal,
-    latest, sections, sources, sourceById, failingSources, read, saved, lastSyncAt, progress, lastOutcome, loadError,
+    latest, sections, sources, sourceById, failingSources, read, saved, lastSyncAt, progress, lastOutcome, loadError, storageRead,
     revision, refresh, sync, syncEnded, showingBuiltInScreen, setFlags, storiesChanged,
   };
 }

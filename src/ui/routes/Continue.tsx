@@ -8,7 +8,9 @@ import { articleHref } from '../models/list-context';
 export default function Continue() {
   const { library } = useModels();
   const { route } = useLocation();
-  const loaded = library.latest.value !== null;
+  // Launched from the home-screen shortcut, home's remembered screen is there at once, but the story
+  // to continue comes from storage: wait for its first read.
+  const loaded = library.storageRead.value;
   const next = library.continueReading.value[0];
   useEffect(() => {
     if (loaded) route(next ? articleHref(next.id) : '/', true);
