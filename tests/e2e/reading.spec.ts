@@ -12,16 +12,19 @@ function firstParagraphOnScreen(page: Page): Promise<string> {
   });
 }
 
+/** Opens the section's long feature, once the service worker controls the page (so a reload works offline). */
+async function openLongFeature(page: Page, baseURL: string | undefined): Promise<void> {
+  await page.goto(`${baseURL}/section/Climate`);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.getByRole('link', { name: /Forty closures and counting/ }).click();
+  await expect(page.getByTestId('article-body').locator('p').first()).toBeVisible();
+}
+
 test('reading progress is restored after an offline reload, and offered on home', async ({ baseURL }) => {
   const context = await launchProfile();
   try {
     const page = await context.newPage();
-    await page.goto(`${baseURL}/section/Climate`);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    // The long feature: open the longest story of the section.
-    const links = page.locator('[data-testid="story-list"] .card__title a');
-    await expect(links.first()).toBeVisible();
-    await page.getByRole('link', { name: /Forty closures and counting/ }).click();
+    await openLongFeature(page, baseURL);
     const body = page.getByTestId('article-body');
     const target = body.locator('p').nth(12);
     await target.scrollIntoViewIfNeeded();
@@ -49,9 +52,7 @@ test('a position is kept when the page is reloaded right after a scroll', async 
   const context = await launchProfile();
   try {
     const page = await context.newPage();
-    await page.goto(`${baseURL}/section/Climate`);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    await page.getByRole('link', { name: /Forty closures and counting/ }).click();
+    await openLongFeature(page, baseURL);
     const body = page.getByTestId('article-body');
     await body.locator('p').nth(9).scrollIntoViewIfNeeded();
     const scrolledAt = await page.evaluate(() => (window.scrollBy(0, 40), performance.now()));
@@ -75,9 +76,7 @@ test('the Continue reading shortcut (/continue) opens the story being read, wher
   const context = await launchProfile();
   try {
     const page = await context.newPage();
-    await page.goto(`${baseURL}/section/Climate`);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    await page.getByRole('link', { name: /Forty closures and counting/ }).click();
+    await openLongFeature(page, baseURL);
     await page.getByTestId('article-body').locator('p').nth(6).scrollIntoViewIfNeeded();
     await page.waitForTimeout(1200); // the position is written after a short pause in scrolling
     const text = await firstParagraphOnScreen(page);
