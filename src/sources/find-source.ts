@@ -9,6 +9,7 @@ import { wordpressPostsUrl } from './wordpress-pages';
 import { decodeBody } from './decode';
 import { detectKind } from './detect';
 import { parseWordPressPosts } from './wordpress';
+import { webAddress } from './web-address';
 import { Parser } from 'htmlparser2';
 
 /** One fetched body, as the finder needs it. */
@@ -64,9 +65,8 @@ async function asWordPress(apiRoot: string, fetchBody: (url: string) => Promise<
 
 /** Finds the source behind a URL: the feed itself, a feed the page links to, or the WordPress API. */
 export async function findSource(input: string, fetchBody: (url: string) => Promise<FetchedBody>): Promise<FoundSource> {
-  const trimmed = input.trim();
-  const url = /^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
-  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw new SourceParseError('That is not a web address.');
+  const url = webAddress(input);
+  if (url === null) throw new SourceParseError('That is not a web address.');
   const first = await fetchBody(url);
   const text = decodeBody(first.bytes, first.contentType).text;
   const kind = detectKind(text, first.contentType);

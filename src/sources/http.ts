@@ -131,7 +131,8 @@ export async function fetchSource(
     } catch (err) {
       if (err instanceof SourceFetchError) throw err;
       const online = opts.isOnline?.() ?? currentlyOnline();
-      const failure = networkFailure(err, lim, { crossOrigin, proxied, online, redirected, responded: res !== null });
+      let failure = networkFailure(err, lim, { crossOrigin, proxied, online, redirected, responded: res !== null });
+      if (failure.kind === 'cors' && !(await answersWithoutCors(opts.fetch ?? fetch, target, lim.timeoutMs))) failure = unreachable(url);
       // Only blips are worth another try now; a refusal, a loop or a slow site will answer the same.
       if (failure.kind !== 'network' || last) throw failure;
       await sleep(backoffDelay(attempt, policy, opts.random));
@@ -227,7 +228,8 @@ function networkFailure(
     );
   }
   if (ctx.responded) return new SourceFetchError('The connection dropped while the site was sending the feed.');
-  // A CORS refusal reaches script as a bare TypeError with no status; online and cross-origin, it is the likely cause.
+  // A CORS refusal reaches script as a bare TypeError with no status, as does a site that cannot be reached:
+  // the caller tells them apart with answersWithoutCors.
   if (err instanceof TypeError && ctx.crossOrigin && !ctx.proxied) {
     return new SourceFetchError(
       'This site does not let browser apps read it (no CORS permission). You can set a CORS proxy in Settings.',
@@ -237,6 +239,24 @@ function networkFailure(
   }
   if (ctx.proxied) return new SourceFetchError('Could not reach the site through your CORS proxy. Check the proxy address in Settings.');
   return new SourceFetchError('Could not reach the site. It may be down, or the connection dropped.');
+}
+
+/**
+ * Whether the site answers at all when asked without CORS (an opaque response): if it does, the failed
+ * fetch was a CORS refusal; if this fails too, the site could not be reached (DNS, refused, unreachable).
+ */
+export async function answersWithoutCors(fetchImpl: typeof fetch, url: string, timeoutMs: number): Promise<boolean> {
+  try {
+    const res = await fetchImpl(url, { mode: 'no-cors', credentials: 'omit', cache: 'no-store', signal: AbortSignal.timeout(timeoutMs) });
+    await res.body?.cancel().catch(() => {});
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function unreachable(url: string): SourceFetchError {
+  return new SourceFetchError(`Could not reach ${new URL(url).host}. Check the address and your connection.`, null, 'network');
 }
 
 // A redirect seen with redirect: 'manual': opaque in browsers, a plain 3xx in Node.

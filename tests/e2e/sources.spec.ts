@@ -1,5 +1,7 @@
 // Protects "bring your own news": adding RSS, Atom, JSON Feed and WordPress sources through the UI, syncing,
-// reading them offline, new items without duplicates, 304s adding nothing, per-source errors, OPML round trip.
+// reading them offline, new items without duplicates, 304s adding nothing, per-source errors, OPML round trip;
+// and the add box's and each source's words: not a web address / unreachable / CORS, already followed,
+// a blank name, "Last tried" for a source that never synced, "1 story for 1 day".
 import { expect, test, type Page } from '@playwright/test';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -169,6 +171,91 @@ test("a source's retention limits are set from its disclosure; zero days is refu
     await row.getByRole('button', { name: 'Save limits' }).click();
     await expect(page.getByTestId('sources-notice')).toContainText('Keeping at most 100 stories for 30 days');
     await expect(row.getByText(/^Keeps 100 stories for 30 days$/)).toBeVisible();
+  } finally {
+    await context.dispose();
+  }
+});
+
+test('the add box refuses what is not a web address and tells an unreachable site from a CORS refusal', async ({ baseURL }) => {
+  // A site that answers but sends no CORS headers: a browser app may not read it.
+  const { createServer } = await import('node:http');
+  const refusing = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end('<rss version="2.0"><channel><title>x</title></channel></rss>'));
+  await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
+  const refusingUrl = `http://127.0.0.1:${(refusing.address() as import('node:net').AddressInfo).port}/feed.xml`;
+  const context = await launchProfile({ width: 1280, height: 800 });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${baseURL}/sources`);
+    const find = async (input: string) => {
+      await page.getByLabel('Feed or site address').fill(input);
+      await page.getByRole('button', { name: 'Find' }).click();
+    };
+    for (const input of ['not a url', 'ftp://example.com/feed', 'javascript:alert(1)']) {
+      await find(input);
+      await expect(page.getByTestId('find-error'), input).toHaveText('That is not a web address.');
+    }
+    await find('https://no-such-host.invalid/feed.xml');
+    await expect(page.getByTestId('find-error')).toHaveText('Could not reach no-such-host.invalid. Check the address and your connection.');
+    await find(refusingUrl);
+    await expect(page.getByTestId('find-error')).toContainText('no CORS permission');
+  } finally {
+    await context.dispose();
+    refusing.closeAllConnections();
+    await new Promise((resolve) => refusing.close(resolve));
+  }
+});
+
+test('following, refollowing, renaming and limits say the right thing', async ({ baseURL }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'opml-'));
+  const opml = join(dir, 'missing.opml');
+  writeFileSync(opml, `<?xml version="1.0"?><opml version="2.0"><body><outline text="Missing" xmlUrl="${server.url}/missing.xml" type="rss"/></body></opml>`);
+  const context = await launchProfile({ width: 1280, height: 800 });
+  try {
+    const page = await context.newPage();
+    const uncaught: string[] = [];
+    page.on('pageerror', (err) => uncaught.push(err.message));
+    await page.goto(`${baseURL}/sources`);
+    const box = page.getByLabel('Feed or site address');
+
+    // Following empties the box; finding the same feed again says it is followed, and the old notice goes.
+    await addSource(page, `${server.url}/rss.xml`, /RSS feed/, 'Fixture Transit News');
+    await expect(box).toHaveValue('');
+    await box.fill(`${server.url}/rss.xml`);
+    await page.getByRole('button', { name: 'Find' }).click();
+    await expect(page.getByTestId('already-followed')).toHaveText('You already follow this source as “Fixture Transit News”.');
+    await expect(page.getByRole('button', { name: 'Follow this source' })).toHaveCount(0);
+    await expect(page.getByTestId('sources-notice')).toHaveCount(0);
+
+    const row = page.getByTestId('source-row').filter({ hasText: `${server.url}/rss.xml` });
+    await expect(row.getByText(/^Last synced /)).toBeVisible();
+
+    // A name of only spaces is answered next to the field; the form stays open and nothing is thrown.
+    await row.getByRole('button', { name: 'Rename' }).click();
+    const name = row.getByLabel('New name for Fixture Transit News');
+    await name.fill('   ');
+    await row.getByRole('button', { name: 'Save name' }).click();
+    await expect(row.getByRole('alert')).toHaveText('A source needs a name.');
+    await expect(name).toHaveAttribute('aria-describedby', await row.getByRole('alert').getAttribute('id') ?? 'missing');
+    await name.fill('Trams');
+    await row.getByRole('button', { name: 'Save name' }).click();
+    await expect(page.getByRole('heading', { name: 'Trams' })).toBeVisible();
+    await expect(row.getByRole('alert')).toHaveCount(0);
+
+    // One story for one day, in the singular.
+    await row.getByText(/^Keeps 500 stories for 60 days$/).click();
+    await row.getByLabel('Days').fill('1');
+    await row.getByLabel('Stories').fill('1');
+    await row.getByRole('button', { name: 'Save limits' }).click();
+    await expect(row.getByText(/^Keeps 1 story for 1 day$/)).toBeVisible();
+    await expect(page.getByTestId('sources-notice')).toContainText('Keeping at most 1 story for 1 day;');
+
+    // A feed that has never synced says when it was tried, not "Last synced".
+    await page.setInputFiles('#opml-file', opml);
+    const missing = page.getByTestId('source-row').filter({ hasText: `${server.url}/missing.xml` });
+    await expect(missing.getByTestId('source-error')).toContainText('404');
+    await expect(missing.getByText(/^Last tried /)).toBeVisible();
+    await expect(missing.getByText(/Last synced/)).toHaveCount(0);
+    expect(uncaught).toEqual([]);
   } finally {
     await context.dispose();
   }

@@ -1,11 +1,12 @@
 // The sources model: finding a source from any URL, confirming it, renaming, removing, OPML in and out.
-import { signal } from '@preact/signals';
+import { computed, signal } from '@preact/signals';
 import { hashId } from '../../domain/ids';
 import type { Source } from '../../domain/source';
 import type { FetchedBody, FoundSource } from '../../sources/find-source';
 import type { Db } from '../../storage/db';
 import { ensureSource } from '../../storage/sources-repo';
 import type { LibraryModel } from './library';
+import { countOf, retentionLabel } from './source-labels';
 
 /** The state of the "add a source" form. */
 export type FindState =
@@ -26,9 +27,18 @@ export function newSource(kind: Source['kind'], url: string, title: string, now 
 export function createSourcesModel(dbReady: Promise<Db>, library: LibraryModel, fetchBody: (url: string) => Promise<FetchedBody>) {
   const find = signal<FindState>({ step: 'idle' });
   const notice = signal<string | null>(null);
+  /** What is in the address box; emptied once its source is followed. */
+  const address = signal('');
+  /** The followed source the preview shows, if the reader already follows it. */
+  const followed = computed(() => {
+    const state = find.value;
+    return state.step === 'found' ? (library.sources.value.find((s) => sameUrl(s.url, state.found.url)) ?? null) : null;
+  });
 
   /** Looks for a source behind what the reader pasted and shows its preview. */
   async function lookUp(input: string): Promise<void> {
+    // A new search makes the last one's notice ("Added …", "Source removed …") stale.
+    notice.value = null;
     find.value = { step: 'finding', url: input };
     try {
       const { findSource } = await import('../../sources/find-source');
@@ -44,13 +54,14 @@ export function createSourcesModel(dbReady: Promise<Db>, library: LibraryModel, 
     const state = find.value;
     if (state.step !== 'found') return;
     const { kind, url, title } = state.found;
-    const known = library.sources.value.find((s) => s.url === url);
+    const known = followed.value;
     if (known) {
       find.value = { step: 'error', message: `You already follow this source as “${known.title}”.` };
       return;
     }
     await ensureSource(await dbReady, newSource(kind, url, title));
     find.value = { step: 'idle' };
+    address.value = '';
     notice.value = `Added “${title}”.`;
     await library.sync();
   }
@@ -64,15 +75,22 @@ export function createSourcesModel(dbReady: Promise<Db>, library: LibraryModel, 
   async function remove(id: string): Promise<void> {
     const { removeSource } = await import('../../storage/source-removal');
     const removed = await removeSource(await dbReady, id);
-    notice.value = `Source removed with ${removed.length} ${removed.length === 1 ? 'story' : 'stories'}; saved stories were kept.`;
+    notice.value = `Source removed with ${countOf(removed.length, 'story', 'stories')}; saved stories were kept.`;
     await library.storiesChanged();
   }
 
-  /** Gives a source the reader's own name. */
-  async function rename(id: string, title: string): Promise<void> {
-    const { renameSource } = await import('../../storage/source-removal');
-    await renameSource(await dbReady, id, title);
+  /** Gives a source the reader's own name; returns why it could not (for the form to show), else null. */
+  async function rename(id: string, title: string): Promise<string | null> {
+    // Checked here too, so a name of only spaces is answered at once, in the form.
+    if (!title.trim()) return 'A source needs a name.';
+    try {
+      const { renameSource } = await import('../../storage/source-removal');
+      await renameSource(await dbReady, id, title);
+    } catch (err) {
+      return err instanceof Error ? err.message : String(err);
+    }
     await library.refresh();
+    return null;
   }
 
   /**
@@ -87,7 +105,7 @@ export function createSourcesModel(dbReady: Promise<Db>, library: LibraryModel, 
     try {
       const limits = validateRetention({ maxAgeDays, maxArticles });
       await updateSource(await dbReady, id, () => ({ retention: limits }));
-      notice.value = `Keeping at most ${maxArticles} stories for ${maxAgeDays} days; saved and unfinished stories always stay.`;
+      notice.value = `Keeping at most ${retentionLabel(limits)}; saved and unfinished stories always stay.`;
       await library.refresh();
       return null;
     } catch (err) {
@@ -117,7 +135,7 @@ export function createSourcesModel(dbReady: Promise<Db>, library: LibraryModel, 
       const known = new Set(library.sources.value.map((s) => s.url));
       const fresh = entries.filter((e) => !known.has(e.url));
       for (const e of fresh) await ensureSource(db, newSource(e.kind, e.url, e.title));
-      notice.value = `Imported ${fresh.length} ${fresh.length === 1 ? 'source' : 'sources'}${entries.length > fresh.length ? ` (${entries.length - fresh.length} already followed)` : ''}.`;
+      notice.value = `Imported ${countOf(fresh.length, 'source', 'sources')}${entries.length > fresh.length ? ` (${entries.length - fresh.length} already followed)` : ''}.`;
       await library.refresh();
       if (fresh.length) void library.sync();
     } catch (err) {
@@ -125,7 +143,12 @@ export function createSourcesModel(dbReady: Promise<Db>, library: LibraryModel, 
     }
   }
 
-  return { find, notice, lookUp, confirm, cancel, remove, rename, setRetention, exportOpml, importOpml };
+  return { find, notice, address, followed, lookUp, confirm, cancel, remove, rename, setRetention, exportOpml, importOpml };
+}
+
+// The same address however it was written (case of the host, a default port, a trailing slash on the root).
+function sameUrl(a: string, b: string): boolean {
+  return a === b || (URL.canParse(a) && URL.canParse(b) && new URL(a).href === new URL(b).href);
 }
 
 /** The sources model's public shape. */

@@ -3,7 +3,8 @@ import { useSignal } from '@preact/signals';
 import { isPortableSource, type Source } from '../../domain/source';
 import { DEFAULT_RETENTION } from '../../storage/retention';
 import { useModels } from '../app-context';
-import { formatDay, timeAgo } from '../format';
+import { formatDay } from '../format';
+import { retentionLabel, syncedLabel } from '../models/source-labels';
 import { usePageTitle } from '../use-page-title';
 import { downloadText } from '../download';
 
@@ -14,6 +15,12 @@ const KIND_LABEL: Record<Source['kind'], string> = {
 function SourceRow({ source }: { source: Source }) {
   const { sources } = useModels();
   const editing = useSignal(false);
+  const renameError = useSignal<string | null>(null);
+  const stopEditing = () => {
+    editing.value = false;
+    renameError.value = null;
+  };
+  const errorId = `rename-error-${source.id}`;
   return (
     <li class="source" data-testid="source-row">
       {editing.value ? (
@@ -22,15 +29,28 @@ function SourceRow({ source }: { source: Source }) {
           onSubmit={(e) => {
             e.preventDefault();
             const title = String(new FormData(e.currentTarget).get('title') ?? '');
-            void sources.rename(source.id, title).then(() => (editing.value = false));
+            void sources.rename(source.id, title).then((message) => (message ? (renameError.value = message) : stopEditing()));
           }}
         >
           <label for={`rename-${source.id}`} class="visually-hidden">
             New name for {source.title}
           </label>
-          <input id={`rename-${source.id}`} name="title" defaultValue={source.title} required maxLength={200} />
+          <input
+            id={`rename-${source.id}`}
+            name="title"
+            defaultValue={source.title}
+            required
+            maxLength={200}
+            aria-invalid={renameError.value ? true : undefined}
+            aria-describedby={renameError.value ? errorId : undefined}
+          />
           <button class="button" type="submit">Save name</button>
-          <button class="button button--quiet" type="button" onClick={() => (editing.value = false)}>Cancel</button>
+          <button class="button button--quiet" type="button" onClick={stopEditing}>Cancel</button>
+          {renameError.value && (
+            <p class="source__error" id={errorId} role="alert" data-testid="rename-error">
+              {renameError.value}
+            </p>
+          )}
         </form>
       ) : (
         <h3 class="source__title">{source.title || source.url}</h3>
@@ -38,13 +58,7 @@ function SourceRow({ source }: { source: Source }) {
       <p class="meta">
         {KIND_LABEL[source.kind]} · <span class="source__url">{source.url}</span>
       </p>
-      <p class="meta">
-        {source.status === 'gone'
-          ? 'This source has gone away (the site says it no longer exists).'
-          : source.lastSyncAt
-            ? `Last synced ${timeAgo(source.lastSyncAt)} (${formatDay(source.lastSyncAt)})`
-            : 'Not synced yet'}
-      </p>
+      <p class="meta">{syncedLabel(source)}</p>
       {source.lastError && (
         <p class="source__error" role="note" data-testid="source-error">
           {source.lastError}
@@ -89,9 +103,7 @@ function RetentionForm({ source }: { source: Source }) {
   const count = source.retention?.maxArticles ?? DEFAULT_RETENTION.maxArticles;
   return (
     <details class="retention" onToggle={(e) => (open.value = (e.currentTarget as HTMLDetailsElement).open)}>
-      <summary>
-        Keeps {count} stories for {days} days
-      </summary>
+      <summary>Keeps {retentionLabel({ maxAgeDays: days, maxArticles: count })}</summary>
       {open.value && <form
         class="settings-row"
         onSubmit={(e) => {
@@ -118,6 +130,7 @@ function RetentionForm({ source }: { source: Source }) {
 function AddSource() {
   const { sources } = useModels();
   const state = sources.find.value;
+  const followed = sources.followed.value;
   return (
     <section aria-labelledby="add-heading" class="settings-group">
       <h2 id="add-heading">Add a source</h2>
@@ -125,11 +138,22 @@ function AddSource() {
         class="settings-row"
         onSubmit={(e) => {
           e.preventDefault();
-          void sources.lookUp(String(new FormData(e.currentTarget).get('url') ?? ''));
+          void sources.lookUp(sources.address.value);
         }}
       >
         <label for="source-url">Feed or site address</label>
-        <input id="source-url" name="url" type="text" inputMode="url" autoComplete="url" placeholder="https://example.com" required class="wide-input" />
+        <input
+          id="source-url"
+          name="url"
+          type="text"
+          inputMode="url"
+          autoComplete="url"
+          placeholder="https://example.com"
+          required
+          class="wide-input"
+          value={sources.address.value}
+          onInput={(e) => (sources.address.value = e.currentTarget.value)}
+        />
         <button class="button" type="submit" disabled={state.step === 'finding'}>
           {state.step === 'finding' ? 'Looking…' : 'Find'}
         </button>
@@ -153,12 +177,19 @@ function AddSource() {
               </li>
             ))}
           </ul>
+          {followed && (
+            <p data-testid="already-followed">
+              You already follow this source as “{followed.title || followed.url}”.
+            </p>
+          )}
           <div class="story__actions">
-            <button class="button" type="button" onClick={() => void sources.confirm()}>
-              Follow this source
-            </button>
+            {!followed && (
+              <button class="button" type="button" onClick={() => void sources.confirm()}>
+                Follow this source
+              </button>
+            )}
             <button class="button button--quiet" type="button" onClick={sources.cancel}>
-              Cancel
+              {followed ? 'Close' : 'Cancel'}
             </button>
           </div>
         </div>

@@ -2,7 +2,8 @@
 // reported as a CORS refusal, a trickling body as "did not answer", and a fetch cut off by going offline
 // as a slow site (which also marked the source as failing).
 import { describe, expect, it } from 'vitest';
-import { fetchSource, SourceFetchError, type FetchOptions } from '../../../src/sources/http';
+import { fetchSource } from '../../../src/sources/http';
+import { failure, browserOptions } from './fetch-helpers';
 
 const URL_ = 'https://news.example/feed.xml';
 const NO_VALIDATORS = { etag: null, lastModified: null };
@@ -20,24 +21,10 @@ function byRedirectMode(answer: (mode: RequestRedirect | undefined, init: Reques
   return { fetchImpl, modes };
 }
 
-function opts(fetchImpl: typeof fetch, extra: Partial<FetchOptions> = {}): FetchOptions {
-  return { fetch: fetchImpl, sleep: async () => {}, random: () => 0, origin: 'https://app.example', isOnline: () => true, ...extra };
-}
-
-async function failure(p: Promise<unknown>): Promise<SourceFetchError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(SourceFetchError);
-    return err as SourceFetchError;
-  }
-  throw new Error('expected the fetch to fail');
-}
-
 describe('redirects', () => {
   it('names a redirect that leads nowhere (Chromium says only "Failed to fetch"), not CORS, and does not retry it', async () => {
     const srv = byRedirectMode((mode) => (mode === 'manual' ? opaqueRedirect() : Promise.reject(new TypeError('Failed to fetch'))));
-    const err = await failure(fetchSource(URL_, NO_VALIDATORS, opts(srv.fetchImpl)));
+    const err = await failure(fetchSource(URL_, NO_VALIDATORS, browserOptions(srv.fetchImpl)));
     expect(err.kind).toBe('redirect-loop');
     expect(err.message).toBe(
       'The site keeps redirecting this address without reaching a feed (a redirect loop, or a redirect to a site that does not let browser apps read it).',
@@ -52,15 +39,15 @@ describe('redirects', () => {
       Object.defineProperty(res, 'url', { value: 'https://news.example/moved.xml' });
       return res;
     });
-    const out = await fetchSource(URL_, NO_VALIDATORS, opts(srv.fetchImpl));
+    const out = await fetchSource(URL_, NO_VALIDATORS, browserOptions(srv.fetchImpl));
     expect(out.status === 'ok' && out.finalUrl).toBe('https://news.example/moved.xml');
   });
 
-  it('still calls a refusal without any redirect a CORS refusal, in one request', async () => {
-    const srv = byRedirectMode(() => Promise.reject(new TypeError('Failed to fetch')));
-    const err = await failure(fetchSource(URL_, NO_VALIDATORS, opts(srv.fetchImpl)));
+  it('still calls a refusal without any redirect a CORS refusal, in one request (and the no-cors probe)', async () => {
+    const srv = byRedirectMode((_mode, init) => (init?.mode === 'no-cors' ? new Response(null) : Promise.reject(new TypeError('Failed to fetch'))));
+    const err = await failure(fetchSource(URL_, NO_VALIDATORS, browserOptions(srv.fetchImpl)));
     expect(err.kind).toBe('cors');
-    expect(srv.modes).toEqual(['manual']);
+    expect(srv.modes).toEqual(['manual', undefined]);
   });
 });
 
@@ -77,14 +64,14 @@ describe('timeouts', () => {
   });
 
   it('says a site that answered but trickles its feed was too slow, not silent', async () => {
-    const err = await failure(fetchSource(URL_, NO_VALIDATORS, opts(trickling.fetchImpl, { limits: { timeoutMs: 30, maxBytes: 1024 } })));
+    const err = await failure(fetchSource(URL_, NO_VALIDATORS, browserOptions(trickling.fetchImpl, { limits: { timeoutMs: 30, maxBytes: 1024 } })));
     expect(err.kind).toBe('timeout');
     expect(err.message).toBe('The site was too slow: the feed did not finish arriving within 1 second.');
   });
 
   it('says "offline" when the device went offline while a fetch was in flight and it then timed out', async () => {
     const cut = byRedirectMode(() => Promise.reject(new DOMException('signal timed out', 'TimeoutError')));
-    const err = await failure(fetchSource(URL_, NO_VALIDATORS, opts(cut.fetchImpl, { isOnline: () => false })));
+    const err = await failure(fetchSource(URL_, NO_VALIDATORS, browserOptions(cut.fetchImpl, { isOnline: () => false })));
     expect(err.kind).toBe('offline');
   });
 });

@@ -2,8 +2,9 @@
 // 410 as "gone", timeouts, the size cap, and CORS refusals explained (and routed via a proxy).
 import { describe, expect, it } from 'vitest';
 import {
-  applyCorsProxy, backoffDelay, fetchSource, formatWait, parseRetryAfter, SourceFetchError, type FetchOptions,
+  applyCorsProxy, backoffDelay, fetchSource, formatWait, parseRetryAfter, type FetchOptions,
 } from '../../../src/sources/http';
+import { failure } from './fetch-helpers';
 
 const URL_ = 'https://news.example/feed.xml';
 const NO_VALIDATORS = { etag: null, lastModified: null };
@@ -26,16 +27,6 @@ function options(fetchImpl: typeof fetch, extra: Partial<FetchOptions> = {}) {
     origin: 'https://app.example', isOnline: () => true, ...extra,
   };
   return { opts, sleeps };
-}
-
-async function failure(p: Promise<unknown>): Promise<SourceFetchError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(SourceFetchError);
-    return err as SourceFetchError;
-  }
-  throw new Error('expected the fetch to fail');
 }
 
 const ok = () => new Response('<rss/>', { status: 200, headers: { 'Content-Type': 'application/rss+xml', ETag: '"x"' } });
@@ -138,7 +129,9 @@ describe('fetchSource', () => {
 
   it('explains a CORS refusal of a cross-origin source while online, without retrying', async () => {
     const srv = script(() => Promise.reject(new TypeError('Failed to fetch')));
-    const err = await failure(fetchSource(URL_, NO_VALIDATORS, options(srv.fetchImpl).opts));
+    // The site is up: it answers the no-cors probe that tells a refusal from an unreachable site.
+    const refusing = ((input, init) => (init?.mode === 'no-cors' ? Promise.resolve(new Response(null)) : srv.fetchImpl(input, init))) as typeof fetch;
+    const err = await failure(fetchSource(URL_, NO_VALIDATORS, options(refusing).opts));
     expect(err.kind).toBe('cors');
     expect(err.message).toBe('This site does not let browser apps read it (no CORS permission). You can set a CORS proxy in Settings.');
     expect(srv.calls).toHaveLength(1);

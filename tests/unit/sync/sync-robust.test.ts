@@ -98,8 +98,10 @@ describe('failing sources', () => {
     const db = await openBroadsheetDb({}, 'robust-cors');
     await ensureSource(db, source());
     const refused = counting(() => Promise.reject(new TypeError('Failed to fetch')));
+    // The site is up: it answers the no-cors probe that tells a refusal from an unreachable site.
+    const refusing = ((input, init) => (init?.mode === 'no-cors' ? Promise.resolve(new Response(null)) : refused.fetchImpl(input, init))) as typeof fetch;
     const appOrigin = { origin: 'https://app.example' };
-    const result = await syncSource(deps(db, refused.fetchImpl, appOrigin), source());
+    const result = await syncSource(deps(db, refusing, appOrigin), source());
     expect(result.errorKind).toBe('cors');
     expect((await getSource(db, 'mini'))!.lastError).toMatch(/You can set a CORS proxy in Settings\.$/);
 

@@ -118,11 +118,11 @@ describe('syncAll', () => {
     const ok = server(() => miniFeed());
     const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) =>
       String(input).includes('down.example') ? Promise.reject(new TypeError('Failed to fetch')) : ok.fetchImpl(input, init)) as typeof fetch;
-    const summary = await syncAll({ db, fetch: fetchImpl, now: () => 5, origin: 'https://news.example', isOnline: () => true });
+    const summary = await syncAll({ db, fetch: fetchImpl, now: () => 5, sleep: async () => {}, origin: 'https://news.example', isOnline: () => true });
     expect(summary.skipped).toBe(false);
     if (summary.skipped) return;
     expect(summary.added).toBe(3);
-    expect(summary.results.find((r) => r.sourceId === 'broken')!.error).toMatch(/This site does not let browser apps read it/);
+    expect(summary.results.find((r) => r.sourceId === 'broken')!.error).toBe('Could not reach down.example. Check the address and your connection.');
     expect(await db.get('meta', 'lastSyncAt')).toBe(5);
     db.close();
   });
