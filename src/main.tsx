@@ -26,7 +26,11 @@ import { registerServiceWorker } from './ui/sw-bridge';
 import { dbLifecycle } from './ui/db-lifecycle';
 import { onDrainRequest, registerPeriodicSync } from './ui/background-sync';
 import { whenIdle } from './ui/when-idle';
+import { watchHistory } from './ui/history-nav';
 import './ui/styles.css';
+
+// Back and Forward to screens drawn from asynchronous data restore their own place.
+watchHistory();
 
 // A newer Broadsheet in another tab may need the database: we let go and ask to reload (Toasts).
 const db = dbLifecycle.track(openBroadsheetDb(dbLifecycle.hooks));

@@ -202,7 +202,8 @@ export async function importBackup(db: Db, file: BackupFile, mode: ImportMode): 
     for (const s of file.readingState) {
       const mine = local.get(s.articleId);
       if (mine !== undefined && mine >= s.updatedAt) {
-        result.keptLocal++;
+        // Equal times: the same state (a backup restored twice), so nothing was kept "instead".
+        if (mine > s.updatedAt) result.keptLocal++;
         continue;
       }
       writes.push(tx.objectStore('readingState').put(s));

@@ -29,8 +29,16 @@ function Shortcuts() {
   useLayoutEffect(
     () =>
       installShortcuts(route, {
-        toggleSaved: (id) => void reader.save(id, !library.saved.value.has(id)).catch((err) => console.warn('save failed', err)),
-        toggleRead: (id) => void reader.markRead(id, !library.read.value.has(id)).catch((err) => console.warn('mark read failed', err)),
+        toggleSaved: (id) =>
+          reader.save(id, !library.saved.value.has(id)).then(
+            () => undefined,
+            (err) => console.warn('save failed', err),
+          ),
+        toggleRead: (id) =>
+          reader.markRead(id, !library.read.value.has(id)).then(
+            () => undefined,
+            (err) => console.warn('mark read failed', err),
+          ),
       }),
     [route],
   );

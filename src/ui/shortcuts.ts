@@ -21,10 +21,10 @@ export const SHORTCUTS: Array<[string, string]> = [
   ['?', 'Show these shortcuts'],
 ];
 
-/** What s and m do to the story selected in a list. */
+/** What s and m do to the story selected in a list; they settle once the change is stored. */
 export interface ListActions {
-  toggleSaved(articleId: string): void;
-  toggleRead(articleId: string): void;
+  toggleSaved(articleId: string): Promise<void> | void;
+  toggleRead(articleId: string): Promise<void> | void;
 }
 
 /** Adds page-specific keys while the calling component is mounted. */
@@ -43,9 +43,13 @@ function typing(target: EventTarget | null): boolean {
   return !!el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
 }
 
+const storyLinks = () => [...document.querySelectorAll<HTMLAnchorElement>('[data-testid="story-list"] .card__title a')];
+/** Frames to wait for a list to redraw after s or m (the change is stored first, then drawn). */
+const REDRAW_FRAMES = 30;
+
 // On lists, j/k move focus between story links, so Enter (or o) opens the chosen one.
 function moveInList(step: 1 | -1): boolean {
-  const links = [...document.querySelectorAll<HTMLAnchorElement>('[data-testid="story-list"] .card__title a')];
+  const links = storyLinks();
   if (links.length === 0) return false;
   const current = links.findIndex((a) => a === document.activeElement);
   const next = links[current === -1 ? (step === 1 ? 0 : links.length - 1) : Math.min(links.length - 1, Math.max(0, current + step))];
@@ -59,6 +63,27 @@ function selectedStory(): string | null {
   const active = document.activeElement;
   if (!(active instanceof HTMLAnchorElement) || !active.closest('[data-testid="story-list"]')) return null;
   return active.closest<HTMLElement>('[data-article-id]')?.dataset.articleId ?? null;
+}
+
+/**
+ * A story that s or m takes out of its list (m under "Unread only", s on Saved) would take the
+ * focus with it, and the next j would start again from the top: focus goes to the story that took
+ * its place instead.
+ */
+async function keepPlace(selected: HTMLAnchorElement, action: Promise<void> | void): Promise<void> {
+  const index = storyLinks().indexOf(selected);
+  await action;
+  for (let frame = 0; frame < REDRAW_FRAMES; frame++) {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    if (selected.isConnected) continue;
+    // The reader moved on meanwhile: leave their focus alone.
+    if (document.activeElement && document.activeElement !== document.body) return;
+    const links = storyLinks();
+    const next = links[Math.min(index, links.length - 1)];
+    next?.focus({ preventScroll: true });
+    next?.scrollIntoView({ block: 'nearest' });
+    return;
+  }
 }
 
 /** Installs the app's single keydown listener; `go` navigates within the app, `list` acts on a list's selected story. */
@@ -78,7 +103,7 @@ export function installShortcuts(go: (path: string) => void, list?: ListActions)
       else handled = false;
     } else if ((key === 's' || key === 'm') && list) {
       const id = selectedStory();
-      if (id) (key === 's' ? list.toggleSaved : list.toggleRead)(id);
+      if (id) void keepPlace(document.activeElement as HTMLAnchorElement, (key === 's' ? list.toggleSaved : list.toggleRead)(id));
       else handled = false;
     } else if (key === '/') go('/search');
     else if (key === '?') helpOpen.value = true;

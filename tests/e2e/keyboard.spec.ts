@@ -85,3 +85,27 @@ test('in a list, s and m act on the story j selected, and the card says so', asy
     await context.dispose();
   }
 });
+
+test('under "Unread only", m takes the story out of the list and the next story gets the focus', async ({ baseURL }) => {
+  const context = await launchProfile();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${baseURL}/`);
+    await expect(page.locator('[data-testid="story-list"] article').nth(3)).toBeVisible();
+    await page.getByRole('button', { name: /Unread only/ }).click();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('j');
+    const links = page.locator('[data-testid="story-list"] .card__title a');
+    await expect(links.nth(3)).toBeFocused();
+    const marked = (await links.nth(3).innerText()).trim();
+    const following = (await links.nth(4).innerText()).trim();
+
+    await page.keyboard.press('m');
+    await expect(links.filter({ hasText: marked })).toHaveCount(0);
+    // The story that took its place has the focus, so the reader goes on from where they were.
+    await expect(page.locator(':focus')).toHaveText(following);
+    await page.keyboard.press('j');
+    await expect(links.nth(4)).toBeFocused();
+  } finally {
+    await context.dispose();
+  }
+});

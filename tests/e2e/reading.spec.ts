@@ -72,6 +72,29 @@ test('a position is kept when the page is reloaded right after a scroll', async 
   }
 });
 
+test('Back from a link near the end of a finished story returns to the place of the link', async ({ baseURL }) => {
+  const context = await launchProfile();
+  try {
+    const page = await context.newPage();
+    await openLongFeature(page, baseURL);
+    const link = page.getByTestId('article-body').getByRole('link', { name: 'High Water: 1961 and After' });
+    await link.evaluate((a) => a.scrollIntoView({ block: 'start' }));
+    // Near the end: the story counts as finished (marked read), which on a fresh visit opens it at the top.
+    await expect(page.getByTestId('time-left')).toHaveText('Finished');
+    await expect(page.locator('[data-action="read"]')).toHaveAttribute('aria-pressed', 'true');
+    const topParagraph = () => firstParagraphOnScreen(page);
+    const text = await topParagraph();
+    await link.click();
+    await expect(page.getByRole('heading', { level: 1, name: /High Water/ })).toBeVisible();
+    await page.goBack();
+    await expect(link).toBeVisible();
+    await expect.poll(topParagraph).toBe(text);
+    await expect(link).toBeInViewport();
+  } finally {
+    await context.dispose();
+  }
+});
+
 test('the Continue reading shortcut (/continue) opens the story being read, where the reader stopped', async ({ baseURL }) => {
   const context = await launchProfile();
   try {

@@ -1,6 +1,6 @@
 // Listen to a story with the device's own speech (speechSynthesis), with play and pause.
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 
 /** Props of the listen button. */
 export interface ListenButtonProps {
@@ -14,30 +14,58 @@ function chunks(title: string, text: string): string[] {
   return [title, ...text.split(/\n{2,}/)].map((t) => t.trim()).filter(Boolean);
 }
 
-/** Play / Pause / Resume; renders nothing where the browser cannot speak. */
+/** Errors that mean the device cannot speak this story (not the reader stopping it). */
+const CANNOT_SPEAK = new Set(['synthesis-unavailable', 'synthesis-failed', 'language-unavailable', 'voice-unavailable', 'audio-hardware', 'not-allowed']);
+/** Speech that has not started by then never will: the engine has no voice to start with. */
+const START_TIMEOUT_MS = 4_000;
+const NO_VOICE = 'This device has no voice to read this story aloud.';
+
+/** Play / Pause / Resume; renders nothing where the browser cannot speak, and says so when it has no voice. */
 export function ListenButton({ title, text, language }: ListenButtonProps) {
   const state = useSignal<'idle' | 'playing' | 'paused'>('idle');
+  const problem = useSignal<string | null>(null);
   const supported = typeof window !== 'undefined' && 'speechSynthesis' in window;
+  const watchdog = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(
     () => () => {
       // Leaving the story stops its speech.
+      clearTimeout(watchdog.current);
       if (supported) speechSynthesis.cancel();
     },
     [],
   );
   if (!supported) return null;
 
+  const fail = () => {
+    clearTimeout(watchdog.current);
+    speechSynthesis.cancel();
+    state.value = 'idle';
+    problem.value = NO_VOICE;
+  };
   const play = () => {
     speechSynthesis.cancel();
+    problem.value = null;
+    let started = false;
     const parts = chunks(title, text);
     parts.forEach((part, i) => {
       const u = new SpeechSynthesisUtterance(part);
       if (language) u.lang = language;
+      u.onstart = () => {
+        started = true;
+        clearTimeout(watchdog.current);
+      };
       if (i === parts.length - 1) u.onend = () => (state.value = 'idle');
-      u.onerror = () => (state.value = 'idle');
+      u.onerror = (event) => {
+        if (CANNOT_SPEAK.has(event.error)) fail();
+        else state.value = 'idle';
+      };
       speechSynthesis.speak(u);
     });
     state.value = 'playing';
+    clearTimeout(watchdog.current);
+    watchdog.current = setTimeout(() => {
+      if (!started && state.value === 'playing') fail();
+    }, START_TIMEOUT_MS);
   };
   const toggle = () => {
     if (state.value === 'idle') play();
@@ -50,8 +78,13 @@ export function ListenButton({ title, text, language }: ListenButtonProps) {
     }
   };
   return (
-    <button type="button" class="button button--quiet" onClick={toggle} aria-pressed={state.value !== 'idle'}>
-      {state.value === 'idle' ? 'Listen' : state.value === 'playing' ? 'Pause' : 'Resume'}
-    </button>
+    <>
+      <button type="button" class="button button--quiet" onClick={toggle} aria-pressed={state.value !== 'idle'}>
+        {state.value === 'idle' ? 'Listen' : state.value === 'playing' ? 'Pause' : 'Resume'}
+      </button>
+      <span class="listen-note" role="status">
+        {problem.value}
+      </span>
+    </>
   );
 }

@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { bodyShowsImage } from '../../domain/lead-image';
 import { readingSeconds } from '../../domain/read-time';
+import { showsStandfirst } from '../../domain/standfirst';
 import { useModels } from '../app-context';
 import { ArticleBody } from '../components/ArticleBody';
 import { ReadingProgress } from '../components/ReadingProgress';
@@ -15,6 +16,7 @@ import { formatDateTime, isoDate, readTimeLabel } from '../format';
 import type { ArticleSurroundings, ArticleView } from '../models/article-view';
 import { articleHref, HOME_CONTEXT, parseListContext, sectionContext } from '../models/list-context';
 import { useActiveTime } from '../use-active-time';
+import { cameBack } from '../history-nav';
 import { usePageTitle } from '../use-page-title';
 import { useShortcuts } from '../shortcuts';
 
@@ -138,16 +140,19 @@ export default function Article({ id = '' }: { id?: string }) {
         <h1 class="story__headline" tabIndex={-1} ref={heading} dir="auto">
           {article.title}
         </h1>
-        {article.dek && (
+        {showsStandfirst(article.dek, article.plainText) && (
           <p class="story__dek" dir="auto">
             {article.dek}
           </p>
         )}
         <p class="story__byline">
           {article.author && <span class="byline">By {article.author}</span>}
-          {article.author && <span aria-hidden="true"> · </span>}
+          {article.author && ' '}
           <span class="story__source">
-            reports <a href={article.url} target="_blank" rel="noopener noreferrer">{source?.title ?? 'the source'}</a>
+            {article.author ? 'for ' : 'From '}
+            <a href={article.url} target="_blank" rel="noopener noreferrer">
+              {source?.title ?? 'the source'}
+            </a>
           </span>
           {!!around.value?.alsoCoveredBy.length && <span class="also-covered"> · also covered by {around.value.alsoCoveredBy.join(', ')}</span>}
         </p>
@@ -186,7 +191,8 @@ export default function Article({ id = '' }: { id?: string }) {
         key={article.id}
         totalSeconds={totalSeconds}
         onFinished={markReadAtEnd}
-        initialAnchor={state.read ? null : state.progress}
+        // A finished story opens at its top, unless the reader came back to it (Back from a link in it).
+        initialAnchor={state.read && !cameBack() ? null : state.progress}
         onAnchor={(anchor) => void reader.saveProgress(article.id, anchor)}
       >
         <ArticleBody html={article.contentHtml} baseUrl={article.baseUrl} language={article.language} resolveStoredLinks={reader.storedRoutes} />

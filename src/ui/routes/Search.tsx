@@ -9,6 +9,7 @@ import { formatDay, isoDate, readTimeLabel } from '../format';
 import { articleHref } from '../models/list-context';
 import type { SearchResult } from '../models/search';
 import { usePageTitle } from '../use-page-title';
+import { scrollLeftAt } from '../history-nav';
 
 const SNIPPET = 90;
 
@@ -35,8 +36,11 @@ export default function Search() {
   const input = useRef<HTMLInputElement>(null);
   usePageTitle(q ? `Search: ${q}` : 'Search');
 
+  // Back to these results (from a story): the reader's place, not the search box, once they are drawn.
+  const returnTo = useRef(scrollLeftAt());
+
   useEffect(() => {
-    input.current?.focus();
+    if (returnTo.current === undefined) input.current?.focus();
     search.prepare();
     void import('../search-highlight').then((m) => (highlight.value = m.highlightFor));
   }, []);
@@ -63,6 +67,12 @@ export default function Search() {
   const mark = highlight.value;
   const speed = settings.speed.value;
   const found = results.value;
+  useEffect(() => {
+    // Snippets change the results' heights: restore once they are highlighted too.
+    if (returnTo.current === undefined || !found || !mark) return;
+    window.scrollTo({ top: returnTo.current, behavior: 'auto' });
+    returnTo.current = undefined;
+  }, [found, mark]);
   const list = useMemo(() => {
     if (!found || found.list.length === 0) return null;
     const shownQ = found.query;

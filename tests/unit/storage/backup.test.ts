@@ -126,6 +126,11 @@ describe('backup round trip', () => {
     expect(await db.get('meta', 'somethingLocal')).toBe('keep me');
     expect(await db.get('meta', 'readingSpeedOverride')).toBe(150);
     expect(await db.count('articles')).toBe(4);
+
+    // The same backup merged again: the states are the same, so none is reported as kept instead.
+    const again = await restore(db, text, 'merge');
+    expect(again.keptLocal).toBe(1);
+    expect(again.readingState).toBe(0);
   });
 
   it('replace drops what the backup does not have, but keeps this device’s pending offline actions', async () => {
