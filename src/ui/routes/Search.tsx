@@ -25,7 +25,7 @@ function snippet(text: string, ranges: Array<[number, number]>): { text: string;
 
 /** The search page; the query lives in the URL (?q=) so results survive a reload and can be shared. */
 export default function Search() {
-  const { search, settings } = useModels();
+  const { search, settings, library } = useModels();
   const { query, route, path } = useLocation();
   const q = query.q ?? '';
   // Results with the query that found them: typing must not re-highlight the previous results for
@@ -44,6 +44,8 @@ export default function Search() {
     search.prepare();
     void import('../search-highlight').then((m) => (highlight.value = m.highlightFor));
   }, []);
+  // Asked again when a sync (here or in another tab) changes the stories: a search opened while the
+  // first sync was still storing them would otherwise say "No stories match" for good.
   useEffect(() => {
     let live = true;
     if (!q.trim()) {
@@ -62,7 +64,7 @@ export default function Search() {
     return () => {
       live = false;
     };
-  }, [q]);
+  }, [q, library.revision.value]);
 
   const mark = highlight.value;
   const speed = settings.speed.value;
