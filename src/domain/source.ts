@@ -16,7 +16,10 @@ export interface Source {
   etag: string | null;
   lastModified: string | null;
   addedAt: number;
+  /** When sync last ran for this source, whatever the outcome. */
   lastSyncAt: number | null;
+  /** When sync last got the feed (absent on records written before it was kept: unknown). */
+  lastSuccessAt?: number | null;
   lastError: string | null;
   status: SourceStatus;
   /** Failed syncs in a row (absent on records written before backoff existed: read as 0). */

@@ -232,6 +232,7 @@ const sourceRecord = record<Source>({
   lastModified: { label: 'Last-Modified date', check: nullable(text(LIMITS.labelChars)) },
   addedAt: { label: 'date added', check: time },
   lastSyncAt: { label: 'last sync date', check: nullable(time) },
+  lastSuccessAt: { label: 'last successful sync date', check: nullable(time), optional: true },
   lastError: { label: 'last error', check: nullable(text(LIMITS.labelChars)) },
   status: { label: 'status', check: oneOf(SOURCE_STATUSES) },
   failures: { label: 'failure count', check: count(), optional: true },

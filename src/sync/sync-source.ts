@@ -65,7 +65,7 @@ export async function syncSource(deps: SyncDeps, source: Source): Promise<Source
   try {
     const options = fetchOptions(deps);
     const outcome = await fetchSource(source.url, source, options);
-    const synced: Partial<Source> = { lastSyncAt: now, lastError: null, status: 'ok', failures: 0, nextAttemptAt: null };
+    const synced: Partial<Source> = { lastSyncAt: now, lastSuccessAt: now, lastError: null, status: 'ok', failures: 0, nextAttemptAt: null };
     if (outcome.status === 'not-modified') {
       await putArticleBatch(deps.db, [], { ...source, ...synced });
       return { ...base, notModified: true };

@@ -16,13 +16,13 @@ export function retentionLabel(limits: RetentionLimits): string {
   return `${countOf(limits.maxArticles, 'story', 'stories')} for ${countOf(limits.maxAgeDays, 'day', 'days')}`;
 }
 
-/**
- * The source's last sync in words. Sync stamps `lastSyncAt` on failures too, so unless the last
- * sync succeeded it is when sync last tried, not when it last succeeded.
- */
-export function syncedLabel(source: Pick<Source, 'status' | 'lastSyncAt'>, now = Date.now()): string {
+/** The source's last sync in words: when it last got the feed, and when it last tried if that failed. */
+export function syncedLabel(source: Pick<Source, 'status' | 'lastSyncAt' | 'lastSuccessAt'>, now = Date.now()): string {
   if (source.status === 'gone') return 'This source has gone away (the site says it no longer exists).';
   if (source.lastSyncAt === null) return 'Not synced yet';
-  const when = `${timeAgo(source.lastSyncAt, now)} (${formatDay(source.lastSyncAt)})`;
-  return source.status === 'ok' ? `Last synced ${when}` : `Last tried ${when}`;
+  const when = (at: number) => `${timeAgo(at, now)} (${formatDay(at)})`;
+  if (source.status === 'ok') return `Last synced ${when(source.lastSyncAt)}`;
+  // lastSyncAt is stamped on failures too: it is when sync last tried.
+  const tried = `Last tried ${when(source.lastSyncAt)}`;
+  return source.lastSuccessAt ? `${tried} · last synced ${timeAgo(source.lastSuccessAt, now)}` : tried;
 }

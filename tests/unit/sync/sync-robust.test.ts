@@ -69,7 +69,12 @@ describe('failing sources', () => {
     up = true;
     const manual = await syncAll(deps(db, srv.fetchImpl, { now: () => NOW + 210_000 }), undefined, { force: true });
     expect(!manual.skipped && manual.added).toBe(3);
-    expect(await getSource(db, 'mini')).toMatchObject({ status: 'ok', failures: 0, nextAttemptAt: null, lastError: null });
+    expect(await getSource(db, 'mini')).toMatchObject({ status: 'ok', failures: 0, nextAttemptAt: null, lastError: null, lastSuccessAt: NOW + 210_000 });
+
+    // A failure after that: when sync last tried moves on, when it last got the feed stays.
+    up = false;
+    await syncAll(deps(db, srv.fetchImpl, { now: () => NOW + 900_000 }), undefined, { force: true });
+    expect(await getSource(db, 'mini')).toMatchObject({ status: 'error', lastSyncAt: NOW + 900_000, lastSuccessAt: NOW + 210_000 });
     db.close();
   });
 

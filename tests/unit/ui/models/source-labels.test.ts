@@ -13,6 +13,11 @@ describe('syncedLabel', () => {
     expect(syncedLabel({ status: 'new', lastSyncAt: null }, NOW)).toBe('Not synced yet');
     expect(syncedLabel({ status: 'gone', lastSyncAt: NOW }, NOW)).toBe('This source has gone away (the site says it no longer exists).');
   });
+
+  it('says when a failing source last worked, where that is known', () => {
+    const failing = { status: 'error' as const, lastSyncAt: NOW - 10_000, lastSuccessAt: NOW - 3 * 3_600_000 };
+    expect(syncedLabel(failing, NOW)).toMatch(/^Last tried just now \(.+\) · last synced 3 hours ago$/);
+  });
 });
 
 describe('counts', () => {
