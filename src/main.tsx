@@ -21,6 +21,7 @@ import { createReaderPrefsModel } from './ui/models/reader-prefs';
 import { createBackupModel } from './ui/models/backup';
 import { createSearchModel } from './ui/models/search';
 import { getMeta, setMeta } from './storage/meta-repo';
+import { listSources } from './storage/sources-repo';
 import { fetchBody } from './ui/fetch-body';
 import { registerServiceWorker } from './ui/sw-bridge';
 import { dbLifecycle } from './ui/db-lifecycle';
@@ -75,6 +76,7 @@ void library.refresh().then(() =>
     startSyncTriggers({
       sync: library.sync,
       lastSyncAt: async () => getMeta<number | null>(await db, 'lastSyncAt', null),
+      neverSynced: async () => (await listSources(await db)).some((s) => s.lastSyncAt === null && s.status !== 'gone' && s.kind !== 'page'),
       isVisible: () => document.visibilityState === 'visible',
       drainOutbox: savePage.drain,
     }),

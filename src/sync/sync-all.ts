@@ -79,7 +79,17 @@ async function run(deps: SyncDeps, onProgress: ((p: SyncProgress) => void) | und
   report(null);
   const evicted = results.flatMap((r) => r.evicted);
   const finishedAt = deps.now?.() ?? Date.now();
-  await setMeta(deps.db, 'lastSyncAt', finishedAt);
+  if (fetchedNews(due, results)) await setMeta(deps.db, 'lastSyncAt', finishedAt);
   announceSync({ added, updated, evicted, finishedAt });
   return { skipped: false, results, added, updated, evicted, deferred, finishedAt };
+}
+
+/**
+ * Whether a run got news, so that "last synced" may move on: one in which every source failed (offline,
+ * say) leaves it where it was. The built-in edition answers from the app's own cache even offline, so
+ * it counts only when it is all the reader follows.
+ */
+function fetchedNews(due: Source[], results: SourceSyncResult[]): boolean {
+  const fetched = due.filter((_, i) => results[i]?.error === null);
+  return fetched.some((s) => s.kind !== 'sample') || (fetched.length > 0 && due.every((s) => s.kind === 'sample'));
 }

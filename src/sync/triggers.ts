@@ -1,4 +1,4 @@
-// When to sync: at start when stale, when the network comes back, and on a timer while visible;
+// When to sync: at start when stale or when a source has never synced, when the network comes back, and on a timer while visible;
 // and when to replay the outbox: at start and when the network comes back.
 
 /** What the triggers need from the app. */
@@ -6,6 +6,8 @@ export interface TriggerDeps {
   sync: () => Promise<unknown>;
   /** Time of the last finished sync, or null if never. */
   lastSyncAt: () => Promise<number | null>;
+  /** Whether a followed source has never been synced (added just before a sync was cut short by a reload or a closed tab). */
+  neverSynced?: () => Promise<boolean>;
   /** Whether the reader can see the app (timers do not sync hidden tabs). */
   isVisible?: () => boolean;
   /** Replays actions taken offline (see outbox.ts). */
@@ -29,7 +31,7 @@ export function startSyncTriggers(deps: TriggerDeps): () => void {
   const run = (task: (() => Promise<unknown>) | undefined) => void task?.().catch((err) => console.warn('sync trigger:', err));
   const syncIfStale = async () => {
     const last = await deps.lastSyncAt();
-    if (last === null || now() - last >= staleAfter) await deps.sync();
+    if (last === null || now() - last >= staleAfter || (await deps.neverSynced?.())) await deps.sync();
   };
   const onOnline = () => {
     run(deps.drainOutbox);

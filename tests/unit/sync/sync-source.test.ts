@@ -126,4 +126,22 @@ describe('syncAll', () => {
     expect(await db.get('meta', 'lastSyncAt')).toBe(5);
     db.close();
   });
+
+  it('leaves "last synced" alone when no source got news (offline: only the built-in edition answered, from cache)', async () => {
+    const db = await openBroadsheetDb({}, 'sync-7');
+    await ensureSource(db, { ...source('sample-ed', 'https://app.example/sample/edition.json'), kind: 'sample' });
+    await ensureSource(db, source());
+    const ok = server(() => miniFeed());
+    // The device is offline: the app's own cache still answers for the built-in edition.
+    let online = false;
+    const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) =>
+      String(input).includes('app.example') || online ? ok.fetchImpl(input, init) : Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch;
+    const deps = { db, fetch: fetchImpl, sleep: async () => {}, origin: 'https://news.example', isOnline: () => online };
+    await syncAll({ ...deps, now: () => 5 });
+    expect(await db.get('meta', 'lastSyncAt')).toBeUndefined();
+    online = true;
+    await syncAll({ ...deps, now: () => 9 }, undefined, { force: true });
+    expect(await db.get('meta', 'lastSyncAt')).toBe(9);
+    db.close();
+  });
 });

@@ -32,4 +32,24 @@ describe('startSyncTriggers', () => {
     expect(syncs).toBe(2);
     stop();
   });
+
+  it('syncs at start, however fresh the last sync, while a source has never synced (a sync cut short by a reload)', async () => {
+    let syncs = 0;
+    let unsynced = true;
+    const stop = startSyncTriggers({
+      sync: async () => void syncs++, lastSyncAt: async () => 1000, now: () => 2000, staleAfterMs: 60_000,
+      neverSynced: async () => unsynced, events: new EventTarget(),
+    });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(syncs).toBe(1);
+    stop();
+    unsynced = false;
+    const again = startSyncTriggers({
+      sync: async () => void syncs++, lastSyncAt: async () => 1000, now: () => 2000, staleAfterMs: 60_000,
+      neverSynced: async () => unsynced, events: new EventTarget(),
+    });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(syncs).toBe(1);
+    again();
+  });
 });
