@@ -51,17 +51,33 @@ export function applyPrefs(prefs: ReaderPrefs, root: HTMLElement = document.docu
 export function createReaderPrefsModel(persist: (prefs: ReaderPrefs) => void = () => {}) {
   const prefs = signal<ReaderPrefs>(load());
   effect(() => applyPrefs(prefs.value));
+  // Another tab changed them: show its choice here too (a theme changed there applies here at once).
+  globalThis.addEventListener?.('storage', (event: StorageEvent) => {
+    if (event.key === KEY) prefs.value = load();
+  });
+
+  // What is stored, which another tab may have changed since this tab last looked; this tab's own
+  // settings where nothing can be read.
+  const latest = (): ReaderPrefs => {
+    try {
+      const raw = localStorage.getItem(KEY);
+      return raw === null ? prefs.value : parsePrefs(JSON.parse(raw));
+    } catch {
+      return prefs.value;
+    }
+  };
 
   /** Changes some settings; applied at once and remembered. */
   function update(change: Partial<ReaderPrefs>): void {
-    prefs.value = parsePrefs({ ...prefs.value, ...change });
+    // On top of what is stored, not of what this tab last saw: another tab's change must not be undone.
+    prefs.value = parsePrefs({ ...latest(), ...change });
     localStorage.setItem(KEY, JSON.stringify(prefs.value));
     persist(prefs.value);
   }
 
   /** Steps the font size up or down one notch. */
   function stepFont(direction: 1 | -1): void {
-    const i = SCALES.indexOf(prefs.value.fontScale);
+    const i = SCALES.indexOf(latest().fontScale);
     update({ fontScale: SCALES[Math.min(SCALES.length - 1, Math.max(0, i + direction))] });
   }
 
