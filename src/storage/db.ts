@@ -10,8 +10,8 @@ export type Db = IDBPDatabase<BroadsheetDB>;
 export interface OpenHooks {
   /** Another tab holds an older version open; we wait for it. */
   onBlocked?: () => void;
-  /** A newer version wants to upgrade: we closed our connection; the page should ask to reload. */
-  onVersionChange?: () => void;
+  /** A newer version wants to upgrade, or another tab deletes the database (`deleted`): we closed our connection; the page should ask to reload. */
+  onVersionChange?: (deleted: boolean) => void;
 }
 
 /** Opens (and if needed migrates) the Broadsheet database. */
@@ -29,9 +29,10 @@ export function openBroadsheetDb(hooks: OpenHooks = {}, name = DB_NAME): Promise
     blocked() {
       hooks.onBlocked?.();
     },
-    blocking(_current, _next, event) {
+    blocking(_current, next, event) {
       (event.target as IDBDatabase).close();
-      hooks.onVersionChange?.();
+      // A deletion ("Delete everything" in another tab) asks for no version.
+      hooks.onVersionChange?.(next === null);
     },
   });
 }

@@ -7,8 +7,10 @@ import { reloadIntoUpdate, updateReady } from './sw-bridge';
 
 /** This tab's side of a schema change made by another tab. */
 export interface DbLifecycle {
-  /** A newer version took the database over; this tab must reload to keep reading and saving. */
+  /** A newer version took the database over, or another tab deleted it; this tab must reload to keep reading and saving. */
   readonly reloadNeeded: ReadonlySignal<boolean>;
+  /** It was deleted ("Delete everything" in another tab), not upgraded. */
+  readonly deletedElsewhere: ReadonlySignal<boolean>;
   /** Our upgrade waits for an older tab to close its connection. */
   readonly blocked: ReadonlySignal<boolean>;
   /** Pass to openBroadsheetDb. */
@@ -32,6 +34,7 @@ export function isSupersededDbError(err: unknown): boolean {
  */
 export function createDbLifecycle(env: { reload: () => void; errors?: EventTarget }): DbLifecycle {
   const reloadNeeded = signal(false);
+  const deletedElsewhere = signal(false);
   const blocked = signal(false);
   env.errors?.addEventListener('unhandledrejection', (event) => {
     const e = event as PromiseRejectionEvent;
@@ -39,10 +42,14 @@ export function createDbLifecycle(env: { reload: () => void; errors?: EventTarge
   });
   return {
     reloadNeeded,
+    deletedElsewhere,
     blocked,
     hooks: {
       onBlocked: () => (blocked.value = true),
-      onVersionChange: () => (reloadNeeded.value = true),
+      onVersionChange: (deleted) => {
+        deletedElsewhere.value ||= deleted;
+        reloadNeeded.value = true;
+      },
     },
     track(open) {
       return open.then(

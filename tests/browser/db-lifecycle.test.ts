@@ -35,6 +35,20 @@ afterEach(async () => {
 });
 
 describe('database lifecycle across tabs', () => {
+  it('a tab whose database another tab deletes ("Delete everything") lets go and knows it was deleted, not upgraded', async () => {
+    const name = freshName();
+    const lifecycle = createDbLifecycle({ reload: vi.fn(), errors: new EventTarget() });
+    await lifecycle.track(openBroadsheetDb(lifecycle.hooks, name));
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.deleteDatabase(name);
+      req.onsuccess = () => resolve();
+      req.onerror = () => reject(req.error);
+      req.onblocked = () => reject(new Error('the tab did not let go'));
+    });
+    expect(lifecycle.reloadNeeded.value).toBe(true);
+    expect(lifecycle.deletedElsewhere.value).toBe(true);
+  });
+
   it('an old tab lets go when a newer version opens the database, and asks to reload', async () => {
     const name = freshName();
     const reload = vi.fn();
@@ -48,6 +62,7 @@ describe('database lifecycle across tabs', () => {
     expect(newer.db.version).toBe(DB_VERSION + 1);
     expect(newer.blocked).toBe(false);
     expect(lifecycle.reloadNeeded.value).toBe(true);
+    expect(lifecycle.deletedElsewhere.value).toBe(false);
 
     // Later reads in the old tab fail with an error the app recognises (the banner explains it) ...
     const later = old.get('articles', 'any');

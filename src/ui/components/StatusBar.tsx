@@ -1,6 +1,7 @@
 // Connection and sync status: the offline banner with "last synced", sync progress, and the last outcome.
 import { useModels } from '../app-context';
 import { timeAgo } from '../format';
+import { dbLifecycle } from '../db-lifecycle';
 
 /** A polite live region so screen readers hear status changes without losing their place. */
 export function StatusBar() {
@@ -8,6 +9,9 @@ export function StatusBar() {
   const progress = library.progress.value;
   const last = library.lastSyncAt.value;
   const failing = library.failingSources.value;
+  // Once the database is gone from under this tab (upgraded or deleted elsewhere), every storage error
+  // says only that; the prompt to reload says why.
+  const superseded = dbLifecycle.reloadNeeded.value;
   return (
     <div class="status" role="status" aria-live="polite">
       {!connectivity.online.value && (
@@ -24,7 +28,7 @@ export function StatusBar() {
               Syncing… {progress.done} of {progress.total} sources{progress.added ? `, ${progress.added} new` : ''}
               {progress.current ? ` · ${progress.current}` : ''}
             </>
-          ) : library.lastOutcome.value ? (
+          ) : library.lastOutcome.value && !superseded ? (
             `${library.lastOutcome.value}${last ? ` · synced ${timeAgo(last)}` : ''}`
           ) : last ? (
             `Synced ${timeAgo(last)}`
@@ -44,7 +48,7 @@ export function StatusBar() {
           )}
         </p>
       ))}
-      {library.loadError.value && <p class="status__error">{library.loadError.value}</p>}
+      {library.loadError.value && !superseded && <p class="status__error">{library.loadError.value}</p>}
     </div>
   );
 }

@@ -7,12 +7,16 @@ import { dismissUpdate, reloadIntoUpdate, updateReady } from '../sw-bridge';
 /** The update prompts and the iOS "Add to Home Screen" hint. */
 export function Toasts() {
   const { install } = useModels();
-  const { reloadNeeded, blocked, reload } = dbLifecycle;
+  const { reloadNeeded, deletedElsewhere, blocked, reload } = dbLifecycle;
   return (
     <div class="toasts">
       {reloadNeeded.value && (
         <div class="toast" role="alert" data-testid="db-reload-toast">
-          <span>Broadsheet was updated in another tab. Reload this tab to keep reading.</span>
+          <span>
+            {deletedElsewhere.value
+              ? 'Everything stored on this device was deleted in another tab. Reload this tab to start afresh.'
+              : 'Broadsheet was updated in another tab. Reload this tab to keep reading.'}
+          </span>
           <button type="button" class="button" onClick={reload}>
             Reload
           </button>
