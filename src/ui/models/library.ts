@@ -10,6 +10,7 @@ import { listSources } from '../../storage/sources-repo';
 import type { SyncProgress, SyncSummary } from '../../sync/sync-all';
 import { HOME_LIMIT, loadHomeSnapshot, parseFirstScreen, saveHomeSnapshot } from './home-snapshot';
 import { sameIds, sameRecords, sameStories } from './same-content';
+import { onOtherTabs, tellOtherTabs } from '../reader-channel';
 
 /** How the library starts: the app's base URL, the reader's CORS proxy, and a first visit's first screen. */
 export interface LibraryOptions {
@@ -185,6 +186,11 @@ export function createLibraryModel(dbReady: Promise<Db>, engine: Engine, options
 
   /** Marks local reader flags after a reader's action (the article page's buttons, a list's s and m). */
   function setFlags(articleId: string, flags: { read?: boolean; saved?: boolean }): void {
+    applyFlags(articleId, flags);
+    tellOtherTabs({ type: 'flags', articleId, flags });
+  }
+
+  function applyFlags(articleId: string, flags: { read?: boolean; saved?: boolean }): void {
     const toggle = (set: ReadonlySet<string>, on: boolean | undefined) => {
       if (on === undefined) return set;
       const next = new Set(set);
@@ -222,6 +228,7 @@ export function createLibraryModel(dbReady: Promise<Db>, engine: Engine, options
     const ids = await orderedIds(db, section);
     const changed = await storeMarkAllRead(db, ids.filter((id) => !read.value.has(id)));
     await refresh();
+    tellOtherTabs({ type: 'states' });
     return changed;
   }
 
@@ -236,9 +243,21 @@ export function createLibraryModel(dbReady: Promise<Db>, engine: Engine, options
    * reload and the engine rebuilds its indexes.
    */
   async function storiesChanged(): Promise<void> {
+    tellOtherTabs({ type: 'stories' });
+    await reloadStories();
+  }
+
+  async function reloadStories(): Promise<void> {
     revision.value++;
     await Promise.all([refresh(), engine.reload().catch((err) => console.warn('engine reload failed', err))]);
   }
+
+  // The reader's actions in other tabs: this tab's lists, counts and buttons follow.
+  onOtherTabs((news) => {
+    if (news.type === 'flags') applyFlags(news.articleId, news.flags);
+    else if (news.type === 'states') void refresh();
+    else void reloadStories();
+  });
 
   return {
     sectionArticles, savedArticles, historyArticles, markAllRead, continueReading, unreadOnly, unreadTotal,

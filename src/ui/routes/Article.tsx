@@ -115,16 +115,20 @@ export default function Article({ id = '' }: { id?: string }) {
   const updated = article.updatedAt && Math.abs(article.updatedAt - article.publishedAt) > 60_000 ? article.updatedAt : null;
   const totalSeconds = readingSeconds(article, settings.speed.value);
 
+  // The library's flags, once storage has been read: they follow this story being saved or read in
+  // another tab too (reader-channel.ts), where the state loaded with the page would not.
+  const isSaved = library.storageRead.value ? library.saved.value.has(article.id) : state.saved;
+  const isRead = library.storageRead.value ? library.read.value.has(article.id) : state.read;
   const toggleSaved = async () => {
-    const next = await reader.save(article.id, !state.saved);
+    const next = await reader.save(article.id, !isSaved);
     view.value = { ...v, state: next };
   };
   const toggleRead = async () => {
-    const next = await reader.markRead(article.id, !state.read);
+    const next = await reader.markRead(article.id, !isRead);
     view.value = { ...v, state: next };
   };
   const markReadAtEnd = () => {
-    if (state.read) return;
+    if (isRead) return;
     void toggleRead();
     // Word-based reads teach the reader's speed; CJK text is read by character, so it is left out.
     const ms = activeMs();
@@ -172,11 +176,11 @@ export default function Article({ id = '' }: { id?: string }) {
           <span data-testid="read-time">{readTimeLabel(article, settings.speed.value)}</span>
         </p>
         <div class="story__actions">
-          <button type="button" class="button" data-action="save" aria-pressed={state.saved} onClick={() => void toggleSaved()}>
-            {state.saved ? 'Saved' : 'Save'}
+          <button type="button" class="button" data-action="save" aria-pressed={isSaved} onClick={() => void toggleSaved()}>
+            {isSaved ? 'Saved' : 'Save'}
           </button>
-          <button type="button" class="button button--quiet" data-action="read" aria-pressed={state.read} onClick={() => void toggleRead()}>
-            {state.read ? 'Mark unread' : 'Mark read'}
+          <button type="button" class="button button--quiet" data-action="read" aria-pressed={isRead} onClick={() => void toggleRead()}>
+            {isRead ? 'Mark unread' : 'Mark read'}
           </button>
           <ShareButton title={article.title} url={article.url} />
           <ListenButton key={article.id} title={article.title} text={article.plainText} language={article.language} />

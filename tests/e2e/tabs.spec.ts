@@ -1,0 +1,53 @@
+// Protects a reader with Broadsheet open in two tabs: what they do in one (save, read, text settings)
+// shows in the other at once, and is never undone by the other tab's next change.
+import { expect, test } from '@playwright/test';
+import { launchProfile } from './launch';
+
+test('saving and reading in one tab shows in the other, without a reload', async ({ baseURL }) => {
+  const context = await launchProfile();
+  try {
+    const a = await context.newPage();
+    await a.goto(`${baseURL}/`);
+    const firstCard = a.locator('[data-testid="story-list"] .card__title a').first();
+    await expect(firstCard).toBeVisible();
+    await a.waitForFunction(() => performance.getEntriesByName('sync-indexed').length > 0);
+    const story = await firstCard.getAttribute('href');
+    const b = await context.newPage();
+    await b.goto(`${baseURL}${story}`);
+    await expect(b.getByTestId('article-body')).toBeVisible();
+    const unread = a.getByRole('button', { name: /Unread only/ });
+    const before = Number(/\((\d+)\)/.exec(await unread.innerText())![1]);
+
+    // B saves and reads the story: A's counts follow; then A unsaves it and B's button follows.
+    await b.locator('[data-action="save"]').click();
+    await b.locator('[data-action="read"]').click();
+    await expect(unread).toHaveText(`Unread only (${before - 1})`);
+    await expect(a.locator('[data-testid="story-list"] article').first().locator('.badge', { hasText: 'Saved' })).toBeVisible();
+    await a.goto(`${baseURL}${story}`);
+    await expect(a.locator('[data-action="save"]')).toHaveAttribute('aria-pressed', 'true');
+    await a.locator('[data-action="save"]').click();
+    await expect(b.locator('[data-action="save"]')).toHaveAttribute('aria-pressed', 'false');
+  } finally {
+    await context.dispose();
+  }
+});
+
+test('text settings changed in one tab apply in the other and survive its next change', async ({ baseURL }) => {
+  const context = await launchProfile();
+  try {
+    const a = await context.newPage();
+    await a.goto(`${baseURL}/settings`);
+    const b = await context.newPage();
+    await b.goto(`${baseURL}/settings`);
+    await expect(a.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(b.getByRole('heading', { level: 1 })).toBeVisible();
+    await a.getByLabel('Dark', { exact: true }).check();
+    await expect(b.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await b.getByLabel('Sans serif', { exact: true }).check();
+    await b.reload();
+    await expect(b.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(b.locator('html')).toHaveAttribute('data-font', 'sans');
+  } finally {
+    await context.dispose();
+  }
+});
