@@ -40,7 +40,9 @@ export function createBackupModel(dbReady: Promise<Db>, download = downloadText)
         return;
       }
       download(json, backupFileName(), 'application/json');
-      const saved = file.readingState.filter((s) => s.saved).length;
+      // Saved stories the file holds: a state may outlive its story (removed by retention), and is not one.
+      const stored = new Set(file.articles.map((a) => a.id));
+      const saved = file.readingState.filter((s) => s.saved && stored.has(s.articleId)).length;
       say(`Backed up ${stories(file.counts.articles)} (${saved} saved), ${sources(file.counts.sources)} and your settings.`);
     } catch (err) {
       say(`The backup could not be made: ${err instanceof Error ? err.message : String(err)}`, true);
