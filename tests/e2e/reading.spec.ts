@@ -72,6 +72,39 @@ test('a position is kept when the page is reloaded right after a scroll', async 
   }
 });
 
+test('time spent reading is kept when the tab is reloaded or closed on the story', async ({ baseURL }) => {
+  const context = await launchProfile();
+  try {
+    const page = await context.newPage();
+    await openLongFeature(page, baseURL);
+    const id = new URL(page.url()).pathname.split('/').pop()!;
+    // A few seconds of reading (scrolling counts as activity), then the page goes away.
+    for (let i = 0; i < 6; i++) {
+      await page.mouse.wheel(0, 300);
+      await page.waitForTimeout(500);
+    }
+    await page.reload();
+    await expect(page.getByTestId('article-body')).toBeVisible();
+    const spent = () =>
+      page.evaluate(
+        (articleId) =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open('broadsheet');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const get = open.result.transaction('readingState').objectStore('readingState').get(articleId);
+              get.onsuccess = () => resolve(get.result?.timeSpentMs ?? 0);
+              get.onerror = () => reject(get.error);
+            };
+          }),
+        id,
+      );
+    await expect.poll(spent).toBeGreaterThanOrEqual(2_000);
+  } finally {
+    await context.dispose();
+  }
+});
+
 test('Back from a link near the end of a finished story returns to the place of the link', async ({ baseURL }) => {
   const context = await launchProfile();
   try {

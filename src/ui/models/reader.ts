@@ -9,6 +9,7 @@ import type { LibraryModel } from './library';
 import type { ListContext } from './list-context';
 import type { RelatedModel } from './related';
 import { notedProgress, noteProgress, settleProgress } from './progress-journal';
+import { takeNotedTimes } from './time-journal';
 
 /** Creates the reader model over the database and the library it keeps in step. */
 export function createReaderModel(dbReady: Promise<Db>, library: LibraryModel, related: RelatedModel) {
@@ -18,6 +19,8 @@ export function createReaderModel(dbReady: Promise<Db>, library: LibraryModel, r
     (applied) => void (applied > 0 && library.refresh()),
     (err: unknown) => console.warn('could not replay reading positions:', err),
   );
+  // Reading time a closing page noted (time-journal.ts) is added to its story's state.
+  void replayNotedTime(dbReady).catch((err: unknown) => console.warn('could not replay reading time:', err));
 
   /** Loads one article page's data; null when the article is not stored. */
   async function open(id: string, ctx: ListContext): Promise<ArticleView | null> {
@@ -88,6 +91,21 @@ export async function replayNotedProgress(dbReady: Promise<Db>): Promise<number>
   for (const { articleId, progress, at } of noted) {
     if (await applyProgressIfNewer(db, articleId, progress, at)) applied++;
     settleProgress(articleId, at);
+  }
+  return applied;
+}
+
+/** Adds the reading time closing pages noted to the stories' states; returns how many got some. */
+export async function replayNotedTime(dbReady: Promise<Db>): Promise<number> {
+  const noted = takeNotedTimes();
+  if (noted.length === 0) return 0;
+  const db = await dbReady;
+  let applied = 0;
+  for (const { articleId, ms } of noted) {
+    // A story no longer stored gets no state (see applyProgressIfNewer).
+    if ((await db.getKey('articles', articleId)) === undefined) continue;
+    await updateReadingState(db, articleId, (s) => ({ timeSpentMs: s.timeSpentMs + ms }));
+    applied++;
   }
   return applied;
 }

@@ -17,6 +17,7 @@ import type { ArticleSurroundings, ArticleView } from '../models/article-view';
 import { articleHref, HOME_CONTEXT, parseListContext, sectionContext } from '../models/list-context';
 import { useActiveTime } from '../use-active-time';
 import { cameBack } from '../history-nav';
+import { noteTime, takeBackTime } from '../models/time-journal';
 import { usePageTitle } from '../use-page-title';
 import { useShortcuts } from '../shortcuts';
 
@@ -41,14 +42,33 @@ export default function Article({ id = '' }: { id?: string }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const activeMs = useActiveTime(id);
   const flushed = useRef(0);
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    // Closing the tab or the app unmounts nothing: the time not yet stored is noted as the page is
+    // hidden for good, and added to the story on the next start (time-journal.ts). A page kept in
+    // the back/forward cache and shown again takes its note back, and stores the time as usual.
+    let noted = 0;
+    const onHide = () => {
+      const ms = activeMs() - flushed.current;
+      if (ms < 1000) return;
+      noteTime(id, ms);
+      noted += ms;
+    };
+    const onShow = (event: PageTransitionEvent) => {
+      if (!event.persisted || noted === 0) return;
+      // What another tab has already added since (it started while this page was cached) counts as stored.
+      flushed.current += noted - takeBackTime(id, noted);
+      noted = 0;
+    };
+    window.addEventListener('pagehide', onHide);
+    window.addEventListener('pageshow', onShow);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      window.removeEventListener('pageshow', onShow);
       // Leaving the story: keep the time spent on it.
       void reader.addTimeSpent(id, activeMs() - flushed.current);
       flushed.current = 0;
-    },
-    [id],
-  );
+    };
+  }, [id]);
 
   useEffect(() => {
     let live = true;
