@@ -43,9 +43,6 @@ export function BackupPanel() {
         </label>
       </fieldset>
       <div class="settings-row">
-        <label class="button button--quiet" for="backup-file">
-          Restore from a backup…
-        </label>
         <input
           id="backup-file"
           class="visually-hidden"
@@ -59,6 +56,10 @@ export function BackupPanel() {
             if (file) void restore(file);
           }}
         />
+        {/* After its input, so the input's focus ring can be drawn on it (styles.css). */}
+        <label class="button button--quiet" for="backup-file">
+          Restore from a backup…
+        </label>
       </div>
       {busy && <p class="meta" role="status">Working…</p>}
       {backup.message.value && (

@@ -19,7 +19,9 @@ export default function Settings() {
   const override = settings.override.value;
   const reads = settings.samples.value.length;
   const effective = override ?? learned ?? DEFAULT_WORDS_PER_MINUTE;
-  const proxyMessage = useSignal<string | null>(null);
+  const proxyResult = useSignal<{ error: string } | { saved: string } | null>(null);
+  const proxyError = proxyResult.value && 'error' in proxyResult.value ? proxyResult.value.error : null;
+  const proxySaved = proxyResult.value && 'saved' in proxyResult.value ? proxyResult.value.saved : null;
   return (
     <>
       <h1 class="page-title">Settings</h1>
@@ -66,14 +68,33 @@ export default function Settings() {
           onSubmit={(e) => {
             e.preventDefault();
             const value = String(new FormData(e.currentTarget).get('proxy') ?? '');
-            void settings.setCorsProxy(value).then((error) => (proxyMessage.value = error ?? (value.trim() ? 'Proxy saved.' : 'Proxy removed.')));
+            // Cleared first, so the same error given twice is a new alert and is announced again.
+            proxyResult.value = null;
+            void settings
+              .setCorsProxy(value)
+              .then((error) => (proxyResult.value = error ? { error } : { saved: value.trim() ? 'Proxy saved.' : 'Proxy removed.' }));
           }}
         >
           <label for="proxy">Proxy address</label>
-          <input id="proxy" name="proxy" type="text" inputMode="url" class="wide-input" placeholder="https://proxy.example/?url={url}" defaultValue={settings.corsProxy.value ?? ''} />
+          <input
+            id="proxy"
+            name="proxy"
+            type="text"
+            inputMode="url"
+            class="wide-input"
+            placeholder="https://proxy.example/?url={url}"
+            defaultValue={settings.corsProxy.value ?? ''}
+            aria-invalid={proxyError ? true : undefined}
+            aria-describedby={proxyError ? 'proxy-error' : undefined}
+          />
           <button type="submit" class="button">Save proxy</button>
         </form>
-        {proxyMessage.value && <p role="status" class="meta">{proxyMessage.value}</p>}
+        {proxyError && (
+          <p role="alert" class="source__error" id="proxy-error" data-testid="proxy-error">
+            {proxyError}
+          </p>
+        )}
+        {proxySaved && <p role="status" class="meta">{proxySaved}</p>}
       </section>
       <section class="settings-group" aria-labelledby="storage-heading">
         <h2 id="storage-heading">Storage on this device</h2>

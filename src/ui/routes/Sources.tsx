@@ -1,5 +1,6 @@
 // Sources: add any URL (feed, site, WordPress), see each source's health, rename, remove, OPML in and out.
 import { useSignal } from '@preact/signals';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { isPortableSource, type Source } from '../../domain/source';
 import { DEFAULT_RETENTION } from '../../storage/retention';
 import { useModels } from '../app-context';
@@ -16,6 +17,19 @@ function SourceRow({ source }: { source: Source }) {
   const { sources } = useModels();
   const editing = useSignal(false);
   const renameError = useSignal<string | null>(null);
+  const field = useRef<HTMLInputElement>(null);
+  const renameButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  // Opening and closing the form removes the focused control, so focus follows: into the field,
+  // and back to Rename (the first render has never edited, so a page load moves nothing). A layout
+  // effect, so focus has moved before the next key: a plain effect let the first typed letter go astray.
+  useLayoutEffect(() => {
+    if (editing.value) {
+      field.current?.focus();
+      field.current?.select();
+    } else if (wasEditing.current) renameButton.current?.focus();
+    wasEditing.current = editing.value;
+  }, [editing.value]);
   const stopEditing = () => {
     editing.value = false;
     renameError.value = null;
@@ -26,6 +40,11 @@ function SourceRow({ source }: { source: Source }) {
       {editing.value ? (
         <form
           class="settings-row"
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.preventDefault();
+            stopEditing();
+          }}
           onSubmit={(e) => {
             e.preventDefault();
             const title = String(new FormData(e.currentTarget).get('title') ?? '');
@@ -36,6 +55,7 @@ function SourceRow({ source }: { source: Source }) {
             New name for {source.title}
           </label>
           <input
+            ref={field}
             id={`rename-${source.id}`}
             name="title"
             defaultValue={source.title}
@@ -73,7 +93,7 @@ function SourceRow({ source }: { source: Source }) {
       {source.kind !== 'page' && <RetentionForm source={source} />}
       {!editing.value && (
         <div class="story__actions">
-          <button class="button button--quiet" type="button" onClick={() => (editing.value = true)}>
+          <button ref={renameButton} class="button button--quiet" type="button" onClick={() => (editing.value = true)}>
             Rename
           </button>
           {source.kind !== 'sample' && source.kind !== 'page' && (
@@ -101,6 +121,8 @@ function RetentionForm({ source }: { source: Source }) {
   const open = useSignal(false);
   const days = source.retention?.maxAgeDays ?? DEFAULT_RETENTION.maxAgeDays;
   const count = source.retention?.maxArticles ?? DEFAULT_RETENTION.maxArticles;
+  // Either limit may be the one refused, so both fields point to the message.
+  const errorId = error.value ? `retention-error-${source.id}` : undefined;
   return (
     <details class="retention" onToggle={(e) => (open.value = (e.currentTarget as HTMLDetailsElement).open)}>
       <summary>Keeps {retentionLabel({ maxAgeDays: days, maxArticles: count })}</summary>
@@ -115,14 +137,18 @@ function RetentionForm({ source }: { source: Source }) {
         }}
       >
         <label for={`days-${source.id}`}>Days</label>
-        <input id={`days-${source.id}`} name="days" type="number" min={1} max={3650} defaultValue={String(days)} required />
+        <input id={`days-${source.id}`} name="days" type="number" min={1} max={3650} defaultValue={String(days)} required aria-invalid={errorId ? true : undefined} aria-describedby={errorId} />
         <label for={`count-${source.id}`}>Stories</label>
-        <input id={`count-${source.id}`} name="count" type="number" min={1} max={100000} defaultValue={String(count)} required />
+        <input id={`count-${source.id}`} name="count" type="number" min={1} max={100000} defaultValue={String(count)} required aria-invalid={errorId ? true : undefined} aria-describedby={errorId} />
         <button class="button button--quiet" type="submit">
           Save limits
         </button>
       </form>}
-      {error.value && <p class="source__error">{error.value}</p>}
+      {error.value && (
+        <p class="source__error" id={errorId} role="alert">
+          {error.value}
+        </p>
+      )}
     </details>
   );
 }
@@ -151,6 +177,8 @@ function AddSource() {
           placeholder="https://example.com"
           required
           class="wide-input"
+          aria-invalid={state.step === 'error' ? true : undefined}
+          aria-describedby={state.step === 'error' ? 'find-error' : undefined}
           value={sources.address.value}
           onInput={(e) => (sources.address.value = e.currentTarget.value)}
         />
@@ -159,7 +187,7 @@ function AddSource() {
         </button>
       </form>
       {state.step === 'error' && (
-        <p class="source__error" role="alert" data-testid="find-error">
+        <p class="source__error" id="find-error" role="alert" data-testid="find-error">
           {state.message}
         </p>
       )}
@@ -237,9 +265,6 @@ export default function Sources() {
           >
             Export OPML
           </button>
-          <label class="button button--quiet" for="opml-file">
-            Import OPML…
-          </label>
           <input
             id="opml-file"
             class="visually-hidden"
@@ -251,6 +276,10 @@ export default function Sources() {
               e.currentTarget.value = '';
             }}
           />
+          {/* After its input, so the input's focus ring can be drawn on it (styles.css). */}
+          <label class="button button--quiet" for="opml-file">
+            Import OPML…
+          </label>
         </div>
       </section>
     </>
