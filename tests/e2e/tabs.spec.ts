@@ -51,3 +51,34 @@ test('text settings changed in one tab apply in the other and survive its next c
     await context.dispose();
   }
 });
+
+test('a sync finishing in another tab leaves the story being read where it is', async ({ baseURL }) => {
+  const context = await launchProfile();
+  try {
+    const a = await context.newPage();
+    await a.goto(`${baseURL}/section/Climate`);
+    await a.getByRole('link', { name: /Forty closures and counting/ }).click();
+    const body = a.getByTestId('article-body');
+    await body.locator('p').nth(12).scrollIntoViewIfNeeded();
+    await a.waitForTimeout(300);
+    const at = await a.evaluate(() => window.scrollY);
+    await a.evaluate(() => {
+      // Anything that blanks the story, even for a frame, is caught.
+      (window as unknown as { blanked: number }).blanked = 0;
+      new MutationObserver(() => {
+        if (!document.querySelector('[data-testid="article-body"]')) (window as unknown as { blanked: number }).blanked++;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+
+    const b = await context.newPage();
+    await b.goto(`${baseURL}/`);
+    await expect(b.locator('[data-testid="story-list"] article').first()).toBeVisible();
+    await b.getByRole('button', { name: 'Refresh' }).click();
+    await expect(b.getByTestId('sync-status')).toContainText(/No new stories|Synced|new stor/);
+    await a.waitForTimeout(1000);
+    expect(await a.evaluate(() => (window as unknown as { blanked: number }).blanked)).toBe(0);
+    expect(Math.abs((await a.evaluate(() => window.scrollY)) - at)).toBeLessThan(5);
+  } finally {
+    await context.dispose();
+  }
+});

@@ -17,6 +17,7 @@ import type { ArticleSurroundings, ArticleView } from '../models/article-view';
 import { articleHref, HOME_CONTEXT, parseListContext, sectionContext } from '../models/list-context';
 import { useActiveTime } from '../use-active-time';
 import { cameBack } from '../history-nav';
+import { dbLifecycle } from '../db-lifecycle';
 import { noteTime, takeBackTime } from '../models/time-journal';
 import { usePageTitle } from '../use-page-title';
 import { useShortcuts } from '../shortcuts';
@@ -40,6 +41,8 @@ export default function Article({ id = '' }: { id?: string }) {
   // Related, Don't miss and other coverage arrive from the engine worker after the story is shown.
   const around = useSignal<ArticleSurroundings | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const shownId = useRef<string | null>(null);
+  const failed = useSignal<string | null>(null);
   const activeMs = useActiveTime(id);
   const flushed = useRef(0);
   useEffect(() => {
@@ -72,11 +75,22 @@ export default function Article({ id = '' }: { id?: string }) {
 
   useEffect(() => {
     let live = true;
-    view.value = undefined;
-    around.value = null;
-    void reader.open(id, ctx).then((v) => {
-      if (live) view.value = v;
-    });
+    // Stories changed (a sync here or in another tab): the story stays on screen, where the reader
+    // is, while it is read again. Only another story starts from "Opening the story…".
+    if (shownId.current !== id) {
+      view.value = undefined;
+      around.value = null;
+    }
+    shownId.current = id;
+    failed.value = null;
+    reader.open(id, ctx).then(
+      (v) => {
+        if (live) view.value = v;
+      },
+      (err: unknown) => {
+        if (live) failed.value = err instanceof Error ? err.message : String(err);
+      },
+    );
     return () => {
       live = false;
     };
@@ -121,6 +135,17 @@ export default function Article({ id = '' }: { id?: string }) {
     m: () => document.querySelector<HTMLButtonElement>('[data-action="read"]')?.click(),
   });
 
+  if (v === undefined && failed.value) {
+    return (
+      <>
+        <h1 class="page-title">This story could not be opened</h1>
+        <p class="status__error">{dbLifecycle.reloadNeeded.value ? 'Broadsheet changed in another tab: reload this tab to open it.' : failed.value}</p>
+        <p>
+          <a href="/">Back to the latest stories</a>
+        </p>
+      </>
+    );
+  }
   if (v === undefined) return <p class="loading">Opening the story…</p>;
   if (v === null) {
     return (
