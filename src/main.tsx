@@ -85,8 +85,9 @@ void library.refresh().then(() =>
 
 // Other tabs (or the service worker) announce finished syncs; show their stories here too. Our own
 // engine's announcements are skipped: this page refreshes after its own syncs.
-onSyncAnnounced(() => {
-  library.revision.value++;
+onSyncAnnounced((m) => {
+  // A sync that changed nothing changes no page (an open story or search is not read again).
+  if (m.added || m.updated || m.evicted.length) library.revision.value++;
   void library.refresh();
 }, () => ownContexts);
 

@@ -132,7 +132,12 @@ export async function fetchSource(
       if (err instanceof SourceFetchError) throw err;
       const online = opts.isOnline?.() ?? currentlyOnline();
       let failure = networkFailure(err, lim, { crossOrigin, proxied, online, redirected, responded: res !== null });
-      if (failure.kind === 'cors' && !(await answersWithoutCors(opts.fetch ?? fetch, target, lim.timeoutMs))) failure = unreachable(url);
+      if (failure.kind === 'cors') {
+        const appOrigin = opts.origin === undefined ? currentOrigin() : opts.origin;
+        // A secure app may not fetch an http:// address at all (mixed content), probe included: say that, not "down".
+        if (insecureFromSecure(target, appOrigin)) failure = insecureAddress();
+        else if (!(await answersWithoutCors(opts.fetch ?? fetch, target, lim.timeoutMs))) failure = unreachable(url);
+      }
       // Only blips are worth another try now; a refusal, a loop or a slow site will answer the same.
       if (failure.kind !== 'network' || last) throw failure;
       await sleep(backoffDelay(attempt, policy, opts.random));
@@ -253,6 +258,19 @@ export async function answersWithoutCors(fetchImpl: typeof fetch, url: string, t
   } catch {
     return false;
   }
+}
+
+/** True when an https app asks for an http:// address, which the browser blocks as mixed content. */
+export function insecureFromSecure(target: string, appOrigin: string | null): boolean {
+  return !!appOrigin && appOrigin.startsWith('https:') && /^http:/i.test(target);
+}
+
+function insecureAddress(): SourceFetchError {
+  return new SourceFetchError(
+    'This address starts with http://, which a secure (https) app may not read. Try its https:// address, or set a CORS proxy in Settings.',
+    null,
+    'cors',
+  );
 }
 
 function unreachable(url: string): SourceFetchError {

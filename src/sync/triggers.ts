@@ -29,9 +29,16 @@ export function startSyncTriggers(deps: TriggerDeps): () => void {
   const events = deps.events ?? globalThis;
   // A trigger's failure must not become an unhandled rejection: the models report their own errors.
   const run = (task: (() => Promise<unknown>) | undefined) => void task?.().catch((err) => console.warn('sync trigger:', err));
+  // When these triggers last started a sync. "Last synced" moves on only when news arrives, so on a
+  // train with no signal the last sync stays stale: without this, every timer tick would sync again.
+  let triedAt = -Infinity;
   const syncIfStale = async () => {
+    if (now() - triedAt < staleAfter) return;
     const last = await deps.lastSyncAt();
-    if (last === null || now() - last >= staleAfter || (await deps.neverSynced?.())) await deps.sync();
+    if (last === null || now() - last >= staleAfter || (await deps.neverSynced?.())) {
+      triedAt = now();
+      await deps.sync();
+    }
   };
   const onOnline = () => {
     run(deps.drainOutbox);

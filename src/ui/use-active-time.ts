@@ -10,9 +10,9 @@ export function useActiveTime(key: string): () => number {
   const total = useRef(0);
   const last = useRef(0);
   const lastInput = useRef(0);
-  const tick = () => {
+  const tick = (wasVisible = document.visibilityState === 'visible') => {
     const now = performance.now();
-    if (document.visibilityState === 'visible' && now - lastInput.current < IDLE_MS) total.current += now - last.current;
+    if (wasVisible && now - lastInput.current < IDLE_MS) total.current += now - last.current;
     last.current = now;
   };
   useEffect(() => {
@@ -22,11 +22,19 @@ export function useActiveTime(key: string): () => number {
       tick();
       lastInput.current = performance.now();
     };
-    const events = ['scroll', 'keydown', 'pointerdown', 'visibilitychange'] as const;
+    // Hidden: count up to now (it was visible until this moment). Shown again: the time away was not
+    // reading, so counting restarts from now.
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') tick(true);
+      else last.current = lastInput.current = performance.now();
+    };
+    const events = ['scroll', 'keydown', 'pointerdown'] as const;
     for (const e of events) window.addEventListener(e, onInput, { passive: true });
-    const timer = setInterval(tick, 5_000);
+    document.addEventListener('visibilitychange', onVisibility);
+    const timer = setInterval(() => tick(), 5_000);
     return () => {
       for (const e of events) window.removeEventListener(e, onInput);
+      document.removeEventListener('visibilitychange', onVisibility);
       clearInterval(timer);
     };
   }, [key]);

@@ -58,6 +58,8 @@ test('Back from a result returns to the same place in the results, not to the se
     await expect(chosen).toBeInViewport();
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(before);
     await expect(page.getByRole('searchbox', { name: 'Search stored stories' })).not.toBeFocused();
+    // The result opened has the focus again, so the keyboard goes on from there.
+    await expect(chosen).toBeFocused();
   } finally {
     await context.dispose();
   }

@@ -16,9 +16,11 @@ function chunks(title: string, text: string): string[] {
 
 /** Errors that mean the device cannot speak this story (not the reader stopping it). */
 const CANNOT_SPEAK = new Set(['synthesis-unavailable', 'synthesis-failed', 'language-unavailable', 'voice-unavailable', 'audio-hardware', 'not-allowed']);
-/** Speech that has not started by then never will: the engine has no voice to start with. */
-const START_TIMEOUT_MS = 4_000;
+/** Speech that has not started by then never will: the engine has no voice to start with. A device
+ * that lists voices may be fetching one over the network, so it gets longer. */
+const START_TIMEOUT_MS = { noVoices: 4_000, voices: 15_000 };
 const NO_VOICE = 'This device has no voice to read this story aloud.';
+const STOPPED = 'Reading aloud stopped: the device could not go on.';
 
 /** Play / Pause / Resume; renders nothing where the browser cannot speak, and says so when it has no voice. */
 export function ListenButton({ title, text, language }: ListenButtonProps) {
@@ -36,16 +38,17 @@ export function ListenButton({ title, text, language }: ListenButtonProps) {
   );
   if (!supported) return null;
 
+  let started = false;
   const fail = () => {
     clearTimeout(watchdog.current);
     speechSynthesis.cancel();
     state.value = 'idle';
-    problem.value = NO_VOICE;
+    problem.value = started ? STOPPED : NO_VOICE;
   };
   const play = () => {
     speechSynthesis.cancel();
     problem.value = null;
-    let started = false;
+    started = false;
     const parts = chunks(title, text);
     parts.forEach((part, i) => {
       const u = new SpeechSynthesisUtterance(part);
@@ -63,9 +66,12 @@ export function ListenButton({ title, text, language }: ListenButtonProps) {
     });
     state.value = 'playing';
     clearTimeout(watchdog.current);
-    watchdog.current = setTimeout(() => {
-      if (!started && state.value === 'playing') fail();
-    }, START_TIMEOUT_MS);
+    watchdog.current = setTimeout(
+      () => {
+        if (!started && state.value === 'playing') fail();
+      },
+      speechSynthesis.getVoices().length === 0 ? START_TIMEOUT_MS.noVoices : START_TIMEOUT_MS.voices,
+    );
   };
   const toggle = () => {
     if (state.value === 'idle') play();

@@ -71,7 +71,11 @@ export function createReaderPrefsModel(persist: (prefs: ReaderPrefs) => void = (
   function update(change: Partial<ReaderPrefs>): void {
     // On top of what is stored, not of what this tab last saw: another tab's change must not be undone.
     prefs.value = parsePrefs({ ...latest(), ...change });
-    localStorage.setItem(KEY, JSON.stringify(prefs.value));
+    try {
+      localStorage.setItem(KEY, JSON.stringify(prefs.value));
+    } catch {
+      // Storage blocked or full: the change applies to this tab and goes to the database below.
+    }
     persist(prefs.value);
   }
 

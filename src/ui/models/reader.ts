@@ -19,8 +19,9 @@ export function createReaderModel(dbReady: Promise<Db>, library: LibraryModel, r
     (applied) => void (applied > 0 && library.refresh()),
     (err: unknown) => console.warn('could not replay reading positions:', err),
   );
-  // Reading time a closing page noted (time-journal.ts) is added to its story's state.
-  void replayNotedTime(dbReady).catch((err: unknown) => console.warn('could not replay reading time:', err));
+  // Reading time a closing page noted (time-journal.ts) is added to its story's state, after the
+  // positions: adding time stamps the state, and a position noted earlier would then be refused.
+  void replayed.then(() => replayNotedTime(dbReady)).catch((err: unknown) => console.warn('could not replay reading time:', err));
 
   /** Loads one article page's data; null when the article is not stored. */
   async function open(id: string, ctx: ListContext): Promise<ArticleView | null> {
@@ -97,9 +98,9 @@ export async function replayNotedProgress(dbReady: Promise<Db>): Promise<number>
 
 /** Adds the reading time closing pages noted to the stories' states; returns how many got some. */
 export async function replayNotedTime(dbReady: Promise<Db>): Promise<number> {
-  const noted = takeNotedTimes();
-  if (noted.length === 0) return 0;
+  // Taken only once the database is open: a failed open leaves the notes for the next start.
   const db = await dbReady;
+  const noted = takeNotedTimes();
   let applied = 0;
   for (const { articleId, ms } of noted) {
     // A story no longer stored gets no state (see applyProgressIfNewer).

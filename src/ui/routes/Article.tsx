@@ -47,26 +47,36 @@ export default function Article({ id = '' }: { id?: string }) {
   const flushed = useRef(0);
   useEffect(() => {
     // Closing the tab or the app unmounts nothing: the time not yet stored is noted as the page is
-    // hidden for good, and added to the story on the next start (time-journal.ts). A page kept in
-    // the back/forward cache and shown again takes its note back, and stores the time as usual.
+    // hidden, and added to the story on the next start (time-journal.ts). A page shown again (a tab
+    // switched back to, or one restored from the back/forward cache) takes its note back, and stores
+    // the time as usual.
     let noted = 0;
-    const onHide = () => {
-      const ms = activeMs() - flushed.current;
-      if (ms < 1000) return;
-      noteTime(id, ms);
-      noted += ms;
+    const note = () => {
+      const extra = activeMs() - flushed.current - noted;
+      if (extra < 1000) return;
+      noteTime(id, extra);
+      noted += extra;
     };
-    const onShow = (event: PageTransitionEvent) => {
-      if (!event.persisted || noted === 0) return;
-      // What another tab has already added since (it started while this page was cached) counts as stored.
+    const takeBack = () => {
+      if (noted === 0) return;
+      // What another tab has already added since (it started meanwhile) counts as stored.
       flushed.current += noted - takeBackTime(id, noted);
       noted = 0;
     };
-    window.addEventListener('pagehide', onHide);
+    // Phones often end a hidden page (an app switched away, a PWA swiped off) without pagehide:
+    // hidden is the last moment it surely runs.
+    const onVisibility = () => (document.visibilityState === 'hidden' ? note() : takeBack());
+    const onShow = (event: PageTransitionEvent) => {
+      if (event.persisted) takeBack();
+    };
+    window.addEventListener('pagehide', note);
     window.addEventListener('pageshow', onShow);
+    document.addEventListener('visibilitychange', onVisibility);
     return () => {
-      window.removeEventListener('pagehide', onHide);
+      window.removeEventListener('pagehide', note);
       window.removeEventListener('pageshow', onShow);
+      document.removeEventListener('visibilitychange', onVisibility);
+      takeBack();
       // Leaving the story: keep the time spent on it.
       void reader.addTimeSpent(id, activeMs() - flushed.current);
       flushed.current = 0;
@@ -139,7 +149,11 @@ export default function Article({ id = '' }: { id?: string }) {
     return (
       <>
         <h1 class="page-title">This story could not be opened</h1>
-        <p class="status__error">{dbLifecycle.reloadNeeded.value ? 'Broadsheet changed in another tab: reload this tab to open it.' : failed.value}</p>
+        <p class="status__error">{dbLifecycle.deletedElsewhere.value
+            ? 'Everything stored on this device was deleted in another tab: reload this tab.'
+            : dbLifecycle.reloadNeeded.value
+              ? 'Broadsheet changed in another tab: reload this tab to open it.'
+              : failed.value}</p>
         <p>
           <a href="/">Back to the latest stories</a>
         </p>
@@ -166,11 +180,12 @@ export default function Article({ id = '' }: { id?: string }) {
   const isRead = library.storageRead.value ? library.read.value.has(article.id) : state.read;
   const toggleSaved = async () => {
     const next = await reader.save(article.id, !isSaved);
-    view.value = { ...v, state: next };
+    if (view.value) view.value = { ...view.value, state: next };
   };
   const toggleRead = async () => {
     const next = await reader.markRead(article.id, !isRead);
-    view.value = { ...v, state: next };
+    // From the view as it is now: it may have been read again in place since this render.
+    if (view.value) view.value = { ...view.value, state: next };
   };
   const markReadAtEnd = () => {
     if (isRead) return;

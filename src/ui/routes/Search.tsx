@@ -23,6 +23,9 @@ function snippet(text: string, ranges: Array<[number, number]>): { text: string;
   return { text: `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`, ranges: shifted.map(([a, b]) => [a + (start > 0 ? 1 : 0), b + (start > 0 ? 1 : 0)]) };
 }
 
+// The result last opened from this page, to give it focus again on Back (the page is drawn anew).
+let lastOpened: string | null = null;
+
 /** The search page; the query lives in the URL (?q=) so results survive a reload and can be shared. */
 export default function Search() {
   const { search, settings, library } = useModels();
@@ -74,6 +77,9 @@ export default function Search() {
     if (returnTo.current === undefined || !found || !mark) return;
     window.scrollTo({ top: returnTo.current, behavior: 'auto' });
     returnTo.current = undefined;
+    // Keyboard focus goes back to the result the reader opened, so Tab goes on from there.
+    const opened = [...document.querySelectorAll<HTMLAnchorElement>('.search-results a')].find((a) => a.getAttribute('href') === lastOpened);
+    opened?.focus({ preventScroll: true });
   }, [found, mark]);
   const list = useMemo(() => {
     if (!found || found.list.length === 0) return null;
@@ -87,7 +93,7 @@ export default function Search() {
             <li key={article.id} class="search-result">
               <p class="kicker">{article.section}</p>
               <h2 class="card__title" dir="auto">
-                <a href={articleHref(article.id)}>{mark ? <Highlighted text={article.title} ranges={mark(article.title, shownQ, lang)} /> : article.title}</a>
+                <a href={articleHref(article.id)} onClick={(e) => (lastOpened = e.currentTarget.getAttribute('href'))}>{mark ? <Highlighted text={article.title} ranges={mark(article.title, shownQ, lang)} /> : article.title}</a>
               </h2>
               <p class="card__excerpt" dir="auto">
                 {mark ? <Highlighted text={article.excerpt} ranges={mark(article.excerpt, shownQ, lang)} /> : article.excerpt}

@@ -44,6 +44,18 @@ describe('CORS refusal or unreachable site', () => {
     expect(srv.calls.map((c) => c.mode)).toEqual([undefined, 'no-cors', undefined, 'no-cors']);
   });
 
+  it('says an http:// address cannot be read from a secure app (mixed content), rather than calling the site down', async () => {
+    const srv = browser(false);
+    const err = await failure(fetchSource('http://news.example/feed.xml', NO_VALIDATORS, browserOptions(srv.fetchImpl)));
+    expect(err.kind).toBe('cors');
+    expect(err.message).toBe('This address starts with http://, which a secure (https) app may not read. Try its https:// address, or set a CORS proxy in Settings.');
+    // Blocked before any network: no probe, no retries.
+    expect(srv.calls).toHaveLength(1);
+    // From an http app (a local dev server) the probe still decides.
+    const local = await failure(fetchSource('http://news.example/feed.xml', NO_VALIDATORS, browserOptions(browser(false).fetchImpl, { origin: 'http://127.0.0.1:5173', retry: { attempts: 1 } })));
+    expect(local.message).toBe(UNREACHABLE_MESSAGE);
+  });
+
   it('keeps saying "offline" when the device is offline, without a probe', async () => {
     const srv = browser(false);
     const err = await failure(fetchSource(URL_, NO_VALIDATORS, browserOptions(srv.fetchImpl, { isOnline: () => false })));

@@ -52,4 +52,21 @@ describe('startSyncTriggers', () => {
     expect(syncs).toBe(1);
     again();
   });
+
+  it('while syncs get nothing (no signal), tries once per staleness period, not at every timer tick', async () => {
+    vi.useFakeTimers();
+    let syncs = 0;
+    const stop = startSyncTriggers({
+      sync: async () => void syncs++, lastSyncAt: async () => 0, now: () => Date.now(), isVisible: () => true,
+      staleAfterMs: 15 * 60_000, events: new EventTarget(),
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(syncs).toBe(1);
+    // Three timer ticks (every 5 minutes) within the 15 minutes: "last synced" never moved, yet no new try.
+    await vi.advanceTimersByTimeAsync(14 * 60_000);
+    expect(syncs).toBe(1);
+    await vi.advanceTimersByTimeAsync(2 * 60_000);
+    expect(syncs).toBe(2);
+    stop();
+  });
 });
