@@ -1,6 +1,9 @@
 // Protects a reader with Broadsheet open in two tabs: what they do in one (save, read, text settings)
 // shows in the other at once, and is never undone by the other tab's next change.
 import { expect, test } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { launchProfile } from './launch';
 
 test('saving and reading in one tab shows in the other, without a reload', async ({ baseURL }) => {
@@ -52,7 +55,8 @@ test('text settings changed in one tab apply in the other and survive its next c
   }
 });
 
-test('a sync finishing in another tab leaves the story being read where it is', async ({ baseURL }) => {
+test('stories changing in another tab (a restore there) leave the story being read where it is', async ({ baseURL }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'broadsheet-tabs-'));
   const context = await launchProfile();
   try {
     const a = await context.newPage();
@@ -70,15 +74,19 @@ test('a sync finishing in another tab leaves the story being read where it is', 
       }).observe(document.body, { childList: true, subtree: true });
     });
 
+    // Tab B backs everything up and merges it back: stored stories "changed", and every tab reads them again.
     const b = await context.newPage();
-    await b.goto(`${baseURL}/`);
-    await expect(b.locator('[data-testid="story-list"] article').first()).toBeVisible();
-    await b.getByRole('button', { name: 'Refresh' }).click();
-    await expect(b.getByTestId('sync-status')).toContainText(/No new stories|Synced|new stor/);
+    await b.goto(`${baseURL}/settings`);
+    const [download] = await Promise.all([b.waitForEvent('download'), b.getByRole('button', { name: 'Back up everything' }).click()]);
+    const file = join(dir, 'backup.json');
+    await download.saveAs(file);
+    await b.getByLabel('Restore from a backup…').setInputFiles(file);
+    await expect(b.getByText(/^Merged /)).toBeVisible();
     await a.waitForTimeout(1000);
     expect(await a.evaluate(() => (window as unknown as { blanked: number }).blanked)).toBe(0);
     expect(Math.abs((await a.evaluate(() => window.scrollY)) - at)).toBeLessThan(5);
   } finally {
     await context.dispose();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
