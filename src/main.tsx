@@ -33,6 +33,9 @@ import './ui/styles.css';
 // Back and Forward to screens drawn from asynchronous data restore their own place.
 watchHistory();
 
+// When this page started (see the start-up sync's check for sources that never synced).
+const pageStartedAt = Date.now();
+
 // A newer Broadsheet in another tab may need the database: we let go and ask to reload (Toasts).
 const db = dbLifecycle.track(openBroadsheetDb(dbLifecycle.hooks));
 
@@ -76,7 +79,9 @@ void library.refresh().then(() =>
     startSyncTriggers({
       sync: library.sync,
       lastSyncAt: async () => getMeta<number | null>(await db, 'lastSyncAt', null),
-      neverSynced: async () => (await listSources(await db)).some((s) => s.lastSyncAt === null && s.status !== 'gone' && s.kind !== 'page'),
+      // Only sources added before this page started: one added since is synced by whatever added it.
+      neverSynced: async () =>
+        (await listSources(await db)).some((s) => s.lastSyncAt === null && s.addedAt < pageStartedAt && s.status !== 'gone' && s.kind !== 'page'),
       isVisible: () => document.visibilityState === 'visible',
       drainOutbox: savePage.drain,
     }),
