@@ -2,6 +2,7 @@
 // read-modify-write (so another tab's change to the same story is never lost), and its read answers
 // in a later task: a page that is being closed or reloaded does not live to write. A position
 // written there survives the page, and the next start replays it into IndexedDB.
+import { localStore } from './local-store';
 import type { ReadingProgress } from '../../storage/schema';
 
 const PREFIX = 'broadsheet:progress:';
@@ -13,20 +14,11 @@ export interface JournalEntry {
   at: number;
 }
 
-type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
-// Reading the localStorage getter itself throws where storage is blocked (SecurityError).
-const local = (): Store | undefined => {
-  try {
-    return globalThis.localStorage ?? undefined;
-  } catch {
-    return undefined;
-  }
-};
 // A clock that went back, or a hand edit, must not date a position ahead of every later change.
 const CLOCK_SLACK_MS = 60_000;
 
 /** Notes a position at once; a full or unavailable localStorage leaves only the IndexedDB write. */
-export function noteProgress(articleId: string, progress: ReadingProgress, at: number, storage = local()): void {
+export function noteProgress(articleId: string, progress: ReadingProgress, at: number, storage = localStore()): void {
   try {
     storage?.setItem(PREFIX + articleId, JSON.stringify({ progress, at }));
   } catch {
@@ -35,7 +27,7 @@ export function noteProgress(articleId: string, progress: ReadingProgress, at: n
 }
 
 /** Forgets a noted position once IndexedDB has it, unless a newer one was noted meanwhile. */
-export function settleProgress(articleId: string, at: number, storage = local()): void {
+export function settleProgress(articleId: string, at: number, storage = localStore()): void {
   try {
     const entry = parse(articleId, storage?.getItem(PREFIX + articleId) ?? null);
     if (!entry || entry.at <= at) storage?.removeItem(PREFIX + articleId);
@@ -45,7 +37,7 @@ export function settleProgress(articleId: string, at: number, storage = local())
 }
 
 /** Every noted position that is well-formed; malformed entries are dropped from storage. */
-export function notedProgress(storage = local()): JournalEntry[] {
+export function notedProgress(storage = localStore()): JournalEntry[] {
   if (!storage) return [];
   const out: JournalEntry[] = [];
   const bad: string[] = [];

@@ -1,21 +1,12 @@
 // Reading time a page could not store before it went away. Adding it to IndexedDB is a
 // read-modify-write, which a closing page does not live to finish (as with positions,
-// progress-journal.ts): the page notes it in localStorage as it is hidden for good, and the next
+// progress-journal.ts): the page notes it in localStorage as it is hidden, and the next
 // start adds it to the story's state.
+import { localStore } from './local-store';
 
 const PREFIX = 'broadsheet:time:';
 /** More than this in one note is not reading time (a corrupted or hand-edited entry). */
 const MAX_NOTED_MS = 24 * 3_600_000;
-
-type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
-// Reading the localStorage getter itself throws where storage is blocked (SecurityError).
-const local = (): Store | undefined => {
-  try {
-    return globalThis.localStorage ?? undefined;
-  } catch {
-    return undefined;
-  }
-};
 
 function read(raw: string | null): number | null {
   if (raw === null) return null;
@@ -24,7 +15,7 @@ function read(raw: string | null): number | null {
 }
 
 /** Adds `ms` of reading time to what is noted for a story; a full or blocked localStorage loses it. */
-export function noteTime(articleId: string, ms: number, storage = local()): void {
+export function noteTime(articleId: string, ms: number, storage = localStore()): void {
   if (!(ms > 0)) return;
   try {
     const before = read(storage?.getItem(PREFIX + articleId) ?? null) ?? 0;
@@ -35,7 +26,7 @@ export function noteTime(articleId: string, ms: number, storage = local()): void
 }
 
 /** Takes back up to `ms` noted for a story (the page came back from the back/forward cache); returns how much was still there. */
-export function takeBackTime(articleId: string, ms: number, storage = local()): number {
+export function takeBackTime(articleId: string, ms: number, storage = localStore()): number {
   try {
     const noted = read(storage?.getItem(PREFIX + articleId) ?? null) ?? 0;
     const taken = Math.min(noted, ms);
@@ -48,7 +39,7 @@ export function takeBackTime(articleId: string, ms: number, storage = local()): 
 }
 
 /** Every noted amount, removed from the journal as it is handed over (so it is never added twice); malformed entries are dropped. */
-export function takeNotedTimes(storage = local()): Array<{ articleId: string; ms: number }> {
+export function takeNotedTimes(storage = localStore()): Array<{ articleId: string; ms: number }> {
   if (!storage) return [];
   const out: Array<{ articleId: string; ms: number }> = [];
   try {
