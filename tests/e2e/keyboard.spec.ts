@@ -61,6 +61,9 @@ test('in a list, s and m act on the story j selected, and the card says so', asy
     const page = await context.newPage();
     await page.goto(`${baseURL}/`);
     await expect(page.locator('[data-testid="story-list"] article').nth(3)).toBeVisible();
+    // Once the first sync has stored the edition: the list it replaces is redrawn, which can drop focus
+    // (a known weakness on a first visit, in the stop's note).
+    await page.waitForFunction(() => performance.getEntriesByName('sync-indexed').length > 0);
     await page.keyboard.press('j');
     await page.keyboard.press('j');
     const card = page.locator('[data-testid="story-list"]').first().locator('article').nth(1);
@@ -92,6 +95,7 @@ test('under "Unread only", m takes the story out of the list and the next story 
     const page = await context.newPage();
     await page.goto(`${baseURL}/`);
     await expect(page.locator('[data-testid="story-list"] article').nth(3)).toBeVisible();
+    await page.waitForFunction(() => performance.getEntriesByName('sync-indexed').length > 0);
     await page.getByRole('button', { name: /Unread only/ }).click();
     for (let i = 0; i < 4; i++) await page.keyboard.press('j');
     const links = page.locator('[data-testid="story-list"] .card__title a');
