@@ -1,8 +1,20 @@
 // Protects keyboard use: a keyboard-only walk home → article → next story → save → saved list,
 // focus on the headline after navigation, the skip link, the "?" shortcuts dialog, and s / m on a list's
 // selected story.
-import { expect, test } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { launchProfile } from './launch';
+
+/**
+ * Home, once the first sync has stored the edition: the built-in list it replaces is redrawn, which
+ * can drop keyboard focus (a known weakness on a first visit, in the stop's note).
+ */
+async function openSyncedHome(context: BrowserContext, baseURL: string | undefined): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${baseURL}/`);
+  await expect(page.locator('[data-testid="story-list"] article').nth(3)).toBeVisible();
+  await page.waitForFunction(() => performance.getEntriesByName('sync-indexed').length > 0);
+  return page;
+}
 
 test('keyboard-only: home → article → next story → save → saved list', async ({ baseURL }) => {
   const context = await launchProfile({ width: 1280, height: 800 });
@@ -58,12 +70,7 @@ test('keyboard-only: home → article → next story → save → saved list', a
 test('in a list, s and m act on the story j selected, and the card says so', async ({ baseURL }) => {
   const context = await launchProfile();
   try {
-    const page = await context.newPage();
-    await page.goto(`${baseURL}/`);
-    await expect(page.locator('[data-testid="story-list"] article').nth(3)).toBeVisible();
-    // Once the first sync has stored the edition: the list it replaces is redrawn, which can drop focus
-    // (a known weakness on a first visit, in the stop's note).
-    await page.waitForFunction(() => performance.getEntriesByName('sync-indexed').length > 0);
+    const page = await openSyncedHome(context, baseURL);
     await page.keyboard.press('j');
     await page.keyboard.press('j');
     const card = page.locator('[data-testid="story-list"]').first().locator('article').nth(1);
@@ -92,10 +99,7 @@ test('in a list, s and m act on the story j selected, and the card says so', asy
 test('under "Unread only", m takes the story out of the list and the next story gets the focus', async ({ baseURL }) => {
   const context = await launchProfile();
   try {
-    const page = await context.newPage();
-    await page.goto(`${baseURL}/`);
-    await expect(page.locator('[data-testid="story-list"] article').nth(3)).toBeVisible();
-    await page.waitForFunction(() => performance.getEntriesByName('sync-indexed').length > 0);
+    const page = await openSyncedHome(context, baseURL);
     await page.getByRole('button', { name: /Unread only/ }).click();
     for (let i = 0; i < 4; i++) await page.keyboard.press('j');
     const links = page.locator('[data-testid="story-list"] .card__title a');
