@@ -13,10 +13,12 @@ export function deriveArticle(input: ArticleInput, fetchedAt: number): Article {
   const title = input.title.trim();
   if (!title && !input.contentHtml.trim()) throw new Error(`item ${input.url || input.guid} has neither title nor content`);
   const { text, imageCount } = htmlToText(input.contentHtml);
-  const counts = countWords(text, input.language);
   const dek = input.dek.trim();
   const sections = input.sections.map((s) => s.trim()).filter(Boolean);
   const guid = input.guid?.trim() || input.url;
+  // Tokenizing the body first lets counting its words reuse the tokenizer's scan (word-segments.ts).
+  const terms = buildTermVector({ title, dek, text, language: input.language });
+  const counts = countWords(text, input.language);
   return {
     ...input,
     id: articleId(input.sourceId, input.guid, input.url),
@@ -33,7 +35,7 @@ export function deriveArticle(input: ArticleInput, fetchedAt: number): Article {
     cjkCount: counts.cjk,
     // A lead image that the body does not repeat is still looked at.
     imageCount: imageCount + (input.imageUrl && !bodyShowsImage(input.contentHtml, input.imageUrl) ? 1 : 0),
-    terms: buildTermVector({ title, dek, text, language: input.language }),
+    terms,
     fetchedAt,
   };
 }

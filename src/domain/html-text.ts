@@ -40,13 +40,19 @@ export function htmlToText(html: string): HtmlText {
   );
   parser.write(html);
   parser.end();
-  const text = parts
-    .join('')
-    .split(/\n\s*\n/)
-    .map((block) => block.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-    .join('\n\n');
-  return { text, imageCount };
+  return { text: tidyWhitespace(parts.join('')), imageCount };
+}
+
+/** A whitespace run other than one plain space: only these need rewriting (most runs between words are one space). */
+const UNTIDY_RUN = /[^\S ]\s*| \s+/g;
+
+/**
+ * Blocks separated by one blank line, each with its whitespace runs collapsed to one space, and no
+ * whitespace at either end: a run holding two or more line breaks separates blocks. One pass that
+ * touches only the runs to rewrite (splitting into blocks and collapsing each cost more than parsing).
+ */
+export function tidyWhitespace(text: string): string {
+  return text.replace(UNTIDY_RUN, (run) => (run.indexOf('\n') !== run.lastIndexOf('\n') ? '\n\n' : ' ')).trim();
 }
 
 /** The first sentences of a text, cut at a word boundary near `max` characters. */

@@ -91,13 +91,6 @@ export class SparseStore {
     const keys = new Float64Array(terms.length);
     for (let i = 0; i < terms.length; i++) keys[i] = this.intern(terms[i]) * MAX_ROW + i;
     keys.sort();
-    const row: Array<[number, number]> = [];
-    for (const key of keys) {
-      const termId = Math.floor(key / MAX_ROW);
-      const count = counts[key - termId * MAX_ROW];
-      if (row.length > 0 && row[row.length - 1][0] === termId) row[row.length - 1][1] += count;
-      else row.push([termId, count]);
-    }
 
     const slot = this.freeSlots.length > 0 ? this.freeSlots.pop()! : this.ids.length;
     if (slot === this.ids.length) this.ids.push(id);
@@ -106,17 +99,30 @@ export class SparseStore {
     this.rowStart = grow(this.rowStart, slot + 1);
     this.rowLength = grow(this.rowLength, slot + 1);
 
-    this.entryTerm = grow(this.entryTerm, this.used + row.length);
-    this.entryCount = grow(this.entryCount, this.used + row.length);
-    this.rowStart[slot] = this.used;
-    this.rowLength[slot] = row.length;
-    for (const [termId, count] of row) {
-      this.entryTerm[this.used] = termId;
-      this.entryCount[this.used] = count;
-      this.used++;
-      this.df[termId]++;
+    // The row goes straight into the pools (sized for no duplicates), duplicates summed on the way.
+    this.entryTerm = grow(this.entryTerm, this.used + terms.length);
+    this.entryCount = grow(this.entryCount, this.used + terms.length);
+    const start = this.used;
+    let end = start;
+    let sum = 0; // summed in double precision, stored once (as the Float32 pool would not)
+    for (let k = 0; k < keys.length; k++) {
+      const termId = Math.floor(keys[k] / MAX_ROW);
+      const count = counts[keys[k] - termId * MAX_ROW];
+      if (end > start && this.entryTerm[end - 1] === termId) {
+        sum += count;
+      } else {
+        if (end > start) this.entryCount[end - 1] = sum;
+        this.entryTerm[end] = termId;
+        this.df[termId]++;
+        sum = count;
+        end++;
+      }
     }
-    this.liveEntries += row.length;
+    if (end > start) this.entryCount[end - 1] = sum;
+    this.rowStart[slot] = start;
+    this.rowLength[slot] = end - start;
+    this.used = end;
+    this.liveEntries += end - start;
     return slot;
   }
 

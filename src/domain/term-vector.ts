@@ -2,7 +2,7 @@
 // ingest and stored. Weights stay raw term counts (title-boosted) so that the
 // corpus statistics can re-weight them later as the corpus changes.
 import type { TermVector } from './article';
-import { tokenize } from './tokenize';
+import { forEachTerm } from './tokenize';
 
 /** What a term vector is computed from. */
 export interface TermVectorInput {
@@ -33,19 +33,25 @@ export function buildTermVector(
   }
   const counts = new Map<string, number>();
   const addField = (text: string | undefined, weight: number) => {
-    if (!text) return;
-    for (const term of tokenize(text, input.language)) counts.set(term, (counts.get(term) ?? 0) + weight);
+    if (text) forEachTerm(text, input.language, (term) => counts.set(term, (counts.get(term) ?? 0) + weight));
   };
   addField(input.title, FIELD_WEIGHTS.title);
   addField(input.dek, FIELD_WEIGHTS.dek);
   addField(input.text, FIELD_WEIGHTS.text);
 
+  if (counts.size <= maxTerms) return alphabetical(counts, [...counts.keys()]);
+  const kept = idf ? null : strongestByCount(counts, maxTerms);
+  return alphabetical(counts, kept ?? strongestBy(counts, maxTerms, idf));
+}
+
+/**
+ * Rank by strength, then (a longer word is usually the rarer, more telling one) by length, then
+ * alphabetically for determinism. Only numbers are compared for the ranking; strings are compared
+ * only within the one group of equal strength and length that the cut falls in.
+ */
+function strongestBy(counts: Map<string, number>, maxTerms: number, idf?: (term: string) => number): string[] {
   const terms = [...counts.keys()];
   const weights = [...counts.values()];
-  if (terms.length <= maxTerms) return alphabetical(terms, weights, Array.from(terms.keys()));
-  // Rank by strength, then (a longer word is usually the rarer, more telling one) by length, then
-  // alphabetically for determinism. Only numbers are compared for the ranking; strings are compared
-  // only within the one group of equal strength and length that the cut falls in.
   const strength = idf ? weights.map((count, i) => count * idf(terms[i])) : weights;
   const byRank = Array.from(terms.keys()).sort((a, b) => strength[b] - strength[a] || terms[b].length - terms[a].length);
   const same = (a: number, b: number) => strength[a] === strength[b] && terms[a].length === terms[b].length;
@@ -53,17 +59,42 @@ export function buildTermVector(
   while (groupStart > 0 && same(byRank[groupStart - 1], byRank[maxTerms - 1])) groupStart--;
   let groupEnd = maxTerms;
   while (groupEnd < byRank.length && same(byRank[groupEnd], byRank[maxTerms - 1])) groupEnd++;
-  const boundary = byRank.slice(groupStart, groupEnd).sort(byTerm(terms));
-  const kept = [...byRank.slice(0, groupStart), ...boundary.slice(0, maxTerms - groupStart)];
-  return alphabetical(terms, weights, kept);
+  const boundary = byRank.slice(groupStart, groupEnd).map((i) => terms[i]).sort();
+  return [...byRank.slice(0, groupStart).map((i) => terms[i]), ...boundary.slice(0, maxTerms - groupStart)];
 }
 
-const byTerm = (terms: string[]) => (a: number, b: number) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0);
+/** Lengths below this pack with an integer count into one exactly representable number. */
+const LENGTH_SLOTS = 2 ** 21;
 
-/** The chosen terms (by index) as a vector, terms sorted ascending. */
-function alphabetical(terms: string[], weights: number[], chosen: number[]): TermVector {
-  const order = chosen.sort(byTerm(terms));
-  return { terms: order.map((i) => terms[i]), weights: order.map((i) => weights[i]) };
+/**
+ * strongestBy without idf, for ingest: (count, length) packed into one number per term and sorted
+ * natively instead of through a comparator (ranking and ordering were a sixth of deriving a story). Null when
+ * a count or length cannot be packed exactly, for strongestBy to decide.
+ */
+function strongestByCount(counts: Map<string, number>, maxTerms: number): string[] | null {
+  const terms: string[] = [];
+  const keys = new Float64Array(counts.size);
+  for (const [term, count] of counts) {
+    if (!Number.isInteger(count) || count >= 2 ** 31 || term.length >= LENGTH_SLOTS) return null;
+    keys[terms.length] = count * LENGTH_SLOTS + term.length;
+    terms.push(term);
+  }
+  const cut = keys.slice().sort()[keys.length - maxTerms];
+  const kept: string[] = [];
+  const tied: string[] = [];
+  for (let i = 0; i < terms.length; i++) {
+    if (keys[i] > cut) kept.push(terms[i]);
+    else if (keys[i] === cut) tied.push(terms[i]);
+  }
+  tied.sort();
+  for (let i = 0; kept.length < maxTerms; i++) kept.push(tied[i]);
+  return kept;
+}
+
+/** The chosen terms as a vector, terms sorted ascending (by UTF-16 code units, as `<` compares). */
+function alphabetical(counts: ReadonlyMap<string, number>, chosen: string[]): TermVector {
+  const terms = chosen.sort();
+  return { terms, weights: terms.map((t) => counts.get(t)!) };
 }
 
 /** Throws unless `vector` is a well-formed TermVector (parallel arrays, strings, finite positive weights). */

@@ -150,6 +150,11 @@ export function tokenize(text: string, language?: string | null): string[] {
   return terms;
 }
 
+/** Calls `visit` with each index term of a text, in text order: tokenize() without the array, for counting loops. */
+export function forEachTerm(text: string, language: string | null | undefined, visit: (term: string) => void): void {
+  eachTerm(text, language, visit, false);
+}
+
 // News repeats its words: an ASCII word's term (or null for a stop word) is remembered per language
 // context, so most words cost one lookup instead of folding, rule checks and stemming. Keyed by the
 // stop-word set too, so registering a language's list starts a fresh cache.

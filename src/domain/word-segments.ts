@@ -46,20 +46,29 @@ function joinsDigits(c: number): boolean {
   return c === 0x2c || c === 0x3b || c === 0x2e || c === 0x27 || c === 0x2018 || c === 0x2019;
 }
 
+const LETTER = 1;
+const DIGIT = 2;
+/** isLetter / isDigit of every code unit below 0x250 as one lookup (the scan visits every character of every body). */
+const CLASS = new Uint8Array(0x250).map((_, c) => (isLetter(c) ? LETTER : isDigit(c) ? DIGIT : 0));
+
+/** True for a letter or digit: what a word is made of. */
+function isWordChar(c: number): boolean {
+  return c < 0x250 && CLASS[c] !== 0;
+}
+
 /** The scanner: letters and digits run together (WB5, WB8–10), joined across one joiner between like characters. Calls `visit` with each word's span. */
 function scanSpans(text: string, visit: (start: number, end: number) => void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const c = text.charCodeAt(i);
-    if (!isLetter(c) && !isDigit(c)) {
+    if (!isWordChar(text.charCodeAt(i))) {
       i++;
       continue;
     }
     const start = i;
     let j = i + 1;
     for (;;) {
-      while (j < n && (isLetter(text.charCodeAt(j)) || isDigit(text.charCodeAt(j)))) j++;
+      while (j < n && isWordChar(text.charCodeAt(j))) j++;
       if (j + 1 >= n) break;
       const joiner = text.charCodeAt(j);
       const before = text.charCodeAt(j - 1);
@@ -88,8 +97,13 @@ export function wordSegments(text: string, tag: string | undefined, latinRules: 
   return out;
 }
 
+// Derivation tokenizes a body and then counts its words: the same scan twice. The scan that
+// tokenized the last text leaves its word count here, and counting that same text reuses it.
+let lastScan: { text: string; words: number } | null = null;
+
 /** How many word-like segments the fast scanner finds, or null when `text` is outside its alphabet (English rules). */
 export function latinWordCount(text: string): number | null {
+  if (lastScan !== null && lastScan.text === text) return lastScan.words;
   if (!FAST_ALPHABET.test(text)) return null;
   let words = 0;
   scanSpans(text, () => words++);
@@ -103,7 +117,13 @@ export function latinWordCount(text: string): number | null {
  */
 export function eachLatinWord(text: string, visit: (start: number, end: number) => void): boolean {
   if (!FAST_ALPHABET.test(text)) return false;
-  scanSpans(text, visit);
+  let words = 0;
+  scanSpans(text, (start, end) => {
+    words++;
+    visit(start, end);
+  });
+  // Only a scan that ran to the end knows the count (a throwing visitor leaves the last one).
+  lastScan = { text, words };
   return true;
 }
 

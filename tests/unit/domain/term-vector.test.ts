@@ -41,6 +41,20 @@ describe('buildTermVector', () => {
     expect(v).toEqual({ terms: ['gull'], weights: [1] });
   });
 
+  it('ranks the same with or without a neutral idf (packed-key and comparator ranking agree), ties cut alphabetically', () => {
+    const words = ['tide', 'gull', 'wave', 'storm', 'harbour', 'sea', 'pier', 'boat', 'flood', 'quay', 'rain', 'wind'];
+    let seed = 99;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pick = (n: number) => Array.from({ length: n }, () => words[Math.floor(random() * words.length)]).join(' ');
+    for (let k = 0; k < 500; k++) {
+      const input = { title: pick(2), dek: pick(3), text: pick(30) };
+      const maxTerms = 1 + Math.floor(random() * 8);
+      expect(buildTermVector(input, maxTerms)).toEqual(buildTermVector(input, maxTerms, () => 1));
+    }
+    // Three terms of equal count and length: the cut keeps the alphabetically first.
+    expect(buildTermVector({ title: '', text: 'wave gull tide' }, 2).terms).toEqual(['gull', 'tide']);
+  });
+
   it('gives an empty vector for empty text', () => {
     expect(buildTermVector({ title: '', text: '' })).toEqual({ terms: [], weights: [] });
   });

@@ -1,7 +1,7 @@
 // Protects the fast word scanner: on the text it accepts it must split words exactly as Intl.Segmenter does (UAX #29), or search, highlighting and stored vectors would disagree with text the scanner does not take.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { referenceWordSegments, wordSegments } from '../../../src/domain/word-segments';
+import { eachLatinWord, latinWordCount, referenceWordSegments, wordSegments } from '../../../src/domain/word-segments';
 
 // Letters, digits and every joiner or separator the scanner treats specially, plus neighbours.
 const ALPHABET = ['a', 'B', 'z', 'é', 'Ā', 'ž', 'Ö', '1', '0', '9', ' ', '.', ',', ';', ':', "'", '’', '‘', '-', '"', '$', '£', '€', '—', '–', '\n', '…', '%', '!', '(', '“', '”', '\t', '\u00a0', '/', '&', '@', '#', '*', '+', '=', '?', '[', '`', '~', '^', '|', '<'];
@@ -24,5 +24,26 @@ describe('wordSegments', () => {
 
   it('hands other scripts to Intl.Segmenter', () => {
     expect(wordSegments('北京欢迎你', 'zh', true).map((s) => s.segment)).toEqual(['北京', '欢迎', '你']);
+  });
+});
+
+describe('latinWordCount after a tokenizing scan', () => {
+  it('reuses the count of the text just scanned and of no other', () => {
+    const text = 'One two, three. Four';
+    expect(eachLatinWord(text, () => {})).toBe(true);
+    expect(latinWordCount(text)).toBe(4);
+    expect(latinWordCount('five six')).toBe(2);
+    expect(eachLatinWord('a b c', () => {})).toBe(true);
+    expect(latinWordCount(text)).toBe(4);
+  });
+
+  it('does not keep the count of a scan that stopped half-way', () => {
+    const text = 'alpha beta gamma delta';
+    expect(() =>
+      eachLatinWord(text, (start) => {
+        if (start > 6) throw new Error('stop');
+      }),
+    ).toThrow('stop');
+    expect(latinWordCount(text)).toBe(4);
   });
 });
