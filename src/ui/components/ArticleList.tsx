@@ -1,7 +1,9 @@
 // A list of story cards, with a clear empty state.
 import type { ArticleSummary } from '../../storage/articles-repo';
 import type { ListContext } from '../models/list-context';
+import { useRef } from 'preact/hooks';
 import { ArticleCard } from './ArticleCard';
+import { useKeepFocus } from './use-keep-focus';
 
 /** Props of a story list. */
 export interface ArticleListProps {
@@ -17,9 +19,11 @@ export interface ArticleListProps {
 
 /** Renders stories newest first; the first may be a lead story. */
 export function ArticleList({ articles, context, read, empty, withLead, showSection, level }: ArticleListProps) {
+  const list = useRef<HTMLOListElement>(null);
+  useKeepFocus(list);
   if (articles.length === 0) return <p class="empty">{empty}</p>;
   return (
-    <ol class="story-list" data-testid="story-list">
+    <ol class="story-list" data-testid="story-list" ref={list}>
       {articles.map((a, i) => (
         <li key={a.id}>
           <ArticleCard article={a} context={context} read={read.has(a.id)} lead={withLead && i === 0} showSection={showSection} level={level} />

@@ -1,0 +1,33 @@
+// A story list redrawn under the reader's keyboard focus (a sync replacing its stories, a story
+// leaving it, stories reordered) can remove or move the focused headline link, and the browser then
+// drops focus to the page: the next j would start again from the top. This puts it back.
+import { type RefObject } from 'preact';
+import { useLayoutEffect } from 'preact/hooks';
+
+const LINKS = '.card__title a';
+
+function storyOf(element: Element): string | null {
+  return element.closest<HTMLElement>('[data-article-id]')?.dataset.articleId ?? null;
+}
+
+/**
+ * Call during render of the component that owns `list`: notes which story's link has focus before
+ * the redraw, and after it, if focus fell to the page, focuses that story's link again, or the link
+ * now at its place when the story is gone.
+ */
+export function useKeepFocus(list: RefObject<HTMLElement | null>): void {
+  const active = document.activeElement;
+  const before =
+    list.current && active instanceof HTMLAnchorElement && list.current.contains(active) && active.matches(LINKS)
+      ? { story: storyOf(active), index: [...list.current.querySelectorAll(LINKS)].indexOf(active) }
+      : null;
+  useLayoutEffect(() => {
+    const now = list.current;
+    if (!before || !now || before.index < 0) return;
+    // Focus still somewhere (the same link, or the reader moved on): leave it.
+    if (document.activeElement && document.activeElement !== document.body) return;
+    const links = [...now.querySelectorAll<HTMLAnchorElement>(LINKS)];
+    const target = links.find((a) => storyOf(a) === before.story) ?? links[Math.min(before.index, links.length - 1)];
+    target?.focus({ preventScroll: true });
+  });
+}
