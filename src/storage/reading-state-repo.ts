@@ -86,6 +86,18 @@ export async function recentlyReadStates(db: Db, limit = 200): Promise<ReadingSt
   return out;
 }
 
+/** Time spent reading, summed over every story the reader spent any on (the history page's line). */
+export async function readingTimeTotal(db: Db): Promise<{ ms: number; stories: number }> {
+  let ms = 0;
+  let stories = 0;
+  for (const state of await db.getAll('readingState')) {
+    if (!(state.timeSpentMs > 0)) continue;
+    ms += state.timeSpentMs;
+    stories++;
+  }
+  return { ms, stories };
+}
+
 /** Marks many articles read in one transaction (mark all read); returns how many changed. */
 export async function markAllRead(db: Db, articleIds: readonly string[], now = Date.now()): Promise<number> {
   const tx = db.transaction('readingState', 'readwrite');

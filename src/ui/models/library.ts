@@ -5,7 +5,7 @@ import type { Engine } from '../../engine/engine';
 import { getSummaries, latestArticles, listSections, orderedIds, type ArticleSummary } from '../../storage/articles-repo';
 import type { Db } from '../../storage/db';
 import { getMeta } from '../../storage/meta-repo';
-import { inProgressStates, markAllRead as storeMarkAllRead, readIds, recentlyReadStates, savedStates } from '../../storage/reading-state-repo';
+import { inProgressStates, markAllRead as storeMarkAllRead, readIds, readingTimeTotal, recentlyReadStates, savedStates } from '../../storage/reading-state-repo';
 import { listSources } from '../../storage/sources-repo';
 import type { SyncProgress, SyncSummary } from '../../sync/sync-all';
 import { HOME_LIMIT, loadHomeSnapshot, parseFirstScreen, saveHomeSnapshot } from './home-snapshot';
@@ -222,6 +222,11 @@ export function createLibraryModel(dbReady: Promise<Db>, engine: Engine, options
     return getSummaries(db, (await recentlyReadStates(db)).map((s) => s.articleId));
   }
 
+  /** Time spent reading over all stories, for the history page. */
+  async function readingTime(): Promise<{ ms: number; stories: number }> {
+    return readingTimeTotal(await dbReady);
+  }
+
   /** Marks every story of a list read (home: all stories; a section: that section's). */
   async function markAllRead(section?: string): Promise<number> {
     const db = await dbReady;
@@ -260,7 +265,7 @@ export function createLibraryModel(dbReady: Promise<Db>, engine: Engine, options
   });
 
   return {
-    sectionArticles, savedArticles, historyArticles, markAllRead, continueReading, unreadOnly, unreadTotal,
+    sectionArticles, savedArticles, historyArticles, readingTime, markAllRead, continueReading, unreadOnly, unreadTotal,
     latest, sections, sources, sourceById, failingSources, read, saved, lastSyncAt, progress, lastOutcome, loadError, storageRead,
     revision, refresh, sync, syncEnded, showingBuiltInScreen, setFlags, storiesChanged,
   };

@@ -1,6 +1,9 @@
-// History: stories recently read, most recent first.
+// History: stories recently read, most recent first, under the time spent reading them.
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import { useModels } from '../app-context';
 import { LoadedList } from '../components/LoadedList';
+import { formatDuration } from '../format';
 import { HOME_CONTEXT } from '../models/list-context';
 import { usePageTitle } from '../use-page-title';
 
@@ -8,9 +11,27 @@ import { usePageTitle } from '../use-page-title';
 export default function History() {
   const { library } = useModels();
   usePageTitle('History');
+  const time = useSignal<{ ms: number; stories: number } | null>(null);
+  useEffect(() => {
+    let live = true;
+    // Without the line the page still works: a failed read shows nothing rather than an error.
+    library.readingTime().then(
+      (t) => live && (time.value = t),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [library.read.value]);
+  const spent = time.value;
   return (
     <>
       <h1 class="page-title">History</h1>
+      {spent && spent.ms >= 60_000 && (
+        <p class="reading-time" data-testid="reading-time">
+          You have spent {formatDuration(spent.ms)} reading {spent.stories} {spent.stories === 1 ? 'story' : 'stories'}.
+        </p>
+      )}
       <LoadedList
         load={library.historyArticles}
         deps={[library.read.value]}
