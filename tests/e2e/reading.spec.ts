@@ -109,6 +109,46 @@ test('time spent reading is kept when the tab is reloaded or closed on the story
   }
 });
 
+test('History says how long the reader has spent reading, once it is a minute or more', async ({ baseURL }) => {
+  const context = await launchProfile();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${baseURL}/`);
+    await page.waitForFunction(() => performance.getEntriesByName('sync-indexed').length > 0);
+    const record = (entries: Array<[number, number]>) =>
+      page.evaluate(
+        (list) =>
+          new Promise<void>((resolve, reject) => {
+            const open = indexedDB.open('broadsheet');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const tx = open.result.transaction(['articles', 'readingState'], 'readwrite');
+              const keys = tx.objectStore('articles').getAllKeys();
+              keys.onsuccess = () => {
+                for (const [index, ms] of list) {
+                  const articleId = keys.result[index] as string;
+                  tx.objectStore('readingState').put({ articleId, read: false, readAt: null, saved: false, savedAt: null, progress: null, timeSpentMs: ms, updatedAt: Date.now() });
+                }
+              };
+              tx.oncomplete = () => resolve();
+              tx.onerror = () => reject(tx.error);
+            };
+          }),
+        entries,
+      );
+    await record([[0, 40_000]]);
+    await page.goto(`${baseURL}/history`);
+    await expect(page.getByRole('heading', { level: 1, name: 'History' })).toBeVisible();
+    // Under a minute in all: no line yet.
+    await expect(page.getByTestId('reading-time')).toHaveCount(0);
+    await record([[0, 40_000], [1, 62 * 60_000 + 30_000]]);
+    await page.reload();
+    await expect(page.getByTestId('reading-time')).toHaveText('You have spent 1 h 3 min reading 2 stories.');
+  } finally {
+    await context.dispose();
+  }
+});
+
 test('Back from a link near the end of a finished story returns to the place of the link', async ({ baseURL }) => {
   const context = await launchProfile();
   try {
