@@ -24,7 +24,7 @@ const STATUS_TEXT: Record<number, string> = {
   500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
 };
 /** Statuses worth another try (the site is busy or briefly failing). */
-export const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);
+export const RETRYABLE: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
 
 /** Retry-After (delta seconds or an HTTP date) as milliseconds from `now`; null when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now: number): number | null {

@@ -35,12 +35,13 @@ export function readTimeLabel(counts: ReadCounts, speed?: ReadSpeed): string {
   return `${readMinutes(counts, speed)} min read`;
 }
 
-/** A reading time: "45 min", "3 h 5 min", "2 h"; under a minute reads "under a minute". */
+/** A reading time in words (screen readers read "h" as a letter): "45 minutes", "3 hours 5 minutes", "2 hours", "under a minute". */
 export function formatDuration(ms: number): string {
   const minutes = Math.floor(ms / 60_000);
   if (minutes < 1) return 'under a minute';
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  if (hours === 0) return `${minutes} min`;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (hours === 0) return unit(minutes, 'minute');
+  return rest === 0 ? unit(hours, 'hour') : `${unit(hours, 'hour')} ${unit(rest, 'minute')}`;
 }

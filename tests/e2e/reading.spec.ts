@@ -109,7 +109,7 @@ test('time spent reading is kept when the tab is reloaded or closed on the story
   }
 });
 
-test('History says how long the reader has spent reading, once it is a minute or more', async ({ baseURL }) => {
+test('History says how long the reader has spent reading (stories finished or not), once it is a minute or more', async ({ baseURL }) => {
   const context = await launchProfile();
   try {
     const page = await context.newPage();
@@ -143,7 +143,7 @@ test('History says how long the reader has spent reading, once it is a minute or
     await expect(page.getByTestId('reading-time')).toHaveCount(0);
     await record([[0, 40_000], [1, 62 * 60_000 + 30_000]]);
     await page.reload();
-    await expect(page.getByTestId('reading-time')).toHaveText('You have spent 1 h 3 min reading 2 stories.');
+    await expect(page.getByTestId('reading-time')).toHaveText('You have spent 1 hour 3 minutes reading in Broadsheet.');
   } finally {
     await context.dispose();
   }

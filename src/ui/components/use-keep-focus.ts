@@ -29,5 +29,8 @@ export function useKeepFocus(list: RefObject<HTMLElement | null>): void {
     const links = [...now.querySelectorAll<HTMLAnchorElement>(LINKS)];
     const target = links.find((a) => storyOf(a) === before.story) ?? links[Math.min(before.index, links.length - 1)];
     target?.focus({ preventScroll: true });
+    // The story at that place may be off screen (a list that changed a lot): bring it into view,
+    // as j would, so that focus is never out of sight.
+    target?.scrollIntoView({ block: 'nearest' });
   });
 }

@@ -27,9 +27,10 @@ export default function History() {
   return (
     <>
       <h1 class="page-title">History</h1>
+      {/* No story count: it would count stories opened but not finished, or since removed, that the list below does not show. */}
       {spent && spent.ms >= 60_000 && (
         <p class="reading-time" data-testid="reading-time">
-          You have spent {formatDuration(spent.ms)} reading {spent.stories} {spent.stories === 1 ? 'story' : 'stories'}.
+          You have spent {formatDuration(spent.ms)} reading in Broadsheet.
         </p>
       )}
       <LoadedList
