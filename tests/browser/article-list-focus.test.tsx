@@ -57,6 +57,16 @@ describe('a story list redrawn under keyboard focus', () => {
     expect(focusedStory()).toBe('q');
   });
 
+  it('hands focus to the list\'s message when its last story leaves', () => {
+    show(['a', 'b']);
+    link('b').focus();
+    show([]);
+    expect(document.activeElement?.textContent).toBe('None');
+    // And on to the first story when stories come back under it.
+    show(['c', 'd']);
+    expect(focusedStory()).toBe('c');
+  });
+
   it('leaves focus alone when the reader is elsewhere', () => {
     show(['a', 'b', 'c']);
     const button = host.querySelector('button')!;

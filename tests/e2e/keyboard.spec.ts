@@ -117,3 +117,23 @@ test('under "Unread only", m takes the story out of the list and the next story 
     await context.dispose();
   }
 });
+
+test('under "Unread only", marking the last story read leaves focus on "all caught up", not on the page', async ({ baseURL }) => {
+  const context = await launchProfile();
+  try {
+    const page = await openSyncedHome(context, baseURL);
+    const unread = page.getByRole('button', { name: /Unread only/ });
+    await unread.click();
+    const links = page.locator('[data-testid="story-list"] .card__title a');
+    await page.keyboard.press('j');
+    await expect(links.first()).toBeFocused();
+    // m on the selected story, again and again: each time the next one takes the focus, until none is left.
+    for (let left = Number(/\((\d+)\)/.exec(await unread.innerText())![1]); left > 0; left--) {
+      await expect(unread).toHaveText(`Unread only (${left})`);
+      await page.keyboard.press('m');
+    }
+    await expect(page.getByText('You are all caught up.')).toBeFocused();
+  } finally {
+    await context.dispose();
+  }
+});
