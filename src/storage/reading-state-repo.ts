@@ -86,16 +86,12 @@ export async function recentlyReadStates(db: Db, limit = 200): Promise<ReadingSt
   return out;
 }
 
-/** Time spent reading, summed over every story the reader spent any on (the history page's line). */
-export async function readingTimeTotal(db: Db): Promise<{ ms: number; stories: number }> {
+/** Time spent reading in milliseconds, summed over every story (the history page's line). */
+export async function readingTimeTotal(db: Db): Promise<number> {
   let ms = 0;
-  let stories = 0;
-  for (const state of await db.getAll('readingState')) {
-    if (!(state.timeSpentMs > 0)) continue;
-    ms += state.timeSpentMs;
-    stories++;
-  }
-  return { ms, stories };
+  // A state from before time was recorded, or a damaged one, adds nothing rather than NaN.
+  for (const state of await db.getAll('readingState')) if (state.timeSpentMs > 0) ms += state.timeSpentMs;
+  return ms;
 }
 
 /** Marks many articles read in one transaction (mark all read); returns how many changed. */

@@ -1,8 +1,8 @@
 // A list of story cards, with a clear empty state.
-import type { ArticleSummary } from '../../storage/articles-repo';
-import type { ListContext } from '../models/list-context';
 import type { RefObject } from 'preact';
 import { useRef } from 'preact/hooks';
+import type { ArticleSummary } from '../../storage/articles-repo';
+import type { ListContext } from '../models/list-context';
 import { ArticleCard } from './ArticleCard';
 import { useKeepFocus } from './use-keep-focus';
 

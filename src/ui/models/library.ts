@@ -223,7 +223,7 @@ export function createLibraryModel(dbReady: Promise<Db>, engine: Engine, options
   }
 
   /** Time spent reading over all stories, for the history page. */
-  async function readingTime(): Promise<{ ms: number; stories: number }> {
+  async function readingTime(): Promise<number> {
     return readingTimeTotal(await dbReady);
   }
 

@@ -11,26 +11,25 @@ import { usePageTitle } from '../use-page-title';
 export default function History() {
   const { library } = useModels();
   usePageTitle('History');
-  const time = useSignal<{ ms: number; stories: number } | null>(null);
+  const spentMs = useSignal<number | null>(null);
   useEffect(() => {
     let live = true;
     // Without the line the page still works: a failed read shows nothing rather than an error.
     library.readingTime().then(
-      (t) => live && (time.value = t),
+      (ms) => live && (spentMs.value = ms),
       () => {},
     );
     return () => {
       live = false;
     };
   }, [library.read.value]);
-  const spent = time.value;
   return (
     <>
       <h1 class="page-title">History</h1>
       {/* No story count: it would count stories opened but not finished, or since removed, that the list below does not show. */}
-      {spent && spent.ms >= 60_000 && (
+      {spentMs.value !== null && spentMs.value >= 60_000 && (
         <p class="reading-time" data-testid="reading-time">
-          You have spent {formatDuration(spent.ms)} reading in Broadsheet.
+          You have spent {formatDuration(spentMs.value)} reading in Broadsheet.
         </p>
       )}
       <LoadedList
