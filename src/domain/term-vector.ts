@@ -2,7 +2,8 @@
 // ingest and stored. Weights stay raw term counts (title-boosted) so that the
 // corpus statistics can re-weight them later as the corpus changes.
 import type { TermVector } from './article';
-import { forEachTerm } from './tokenize';
+import { kthLargest } from './kth-largest';
+import { countTerms } from './tokenize';
 
 /** What a term vector is computed from. */
 export interface TermVectorInput {
@@ -31,70 +32,72 @@ export function buildTermVector(
   if (!Number.isInteger(maxTerms) || maxTerms < 1) {
     throw new RangeError(`buildTermVector: maxTerms must be a positive integer, got ${maxTerms}`);
   }
-  const counts = new Map<string, number>();
-  const addField = (text: string | undefined, weight: number) => {
-    if (text) forEachTerm(text, input.language, (term) => counts.set(term, (counts.get(term) ?? 0) + weight));
-  };
-  addField(input.title, FIELD_WEIGHTS.title);
-  addField(input.dek, FIELD_WEIGHTS.dek);
-  addField(input.text, FIELD_WEIGHTS.text);
-
-  if (counts.size <= maxTerms) return alphabetical(counts, [...counts.keys()]);
-  const kept = idf ? null : strongestByCount(counts, maxTerms);
-  return alphabetical(counts, kept ?? strongestBy(counts, maxTerms, idf));
+  const { terms, counts } = countTerms(
+    [
+      { text: input.title, weight: FIELD_WEIGHTS.title },
+      { text: input.dek, weight: FIELD_WEIGHTS.dek },
+      { text: input.text, weight: FIELD_WEIGHTS.text },
+    ],
+    input.language,
+  );
+  if (terms.length <= maxTerms) return alphabetical(terms, counts, Array.from(terms.keys()));
+  const kept = idf ? null : strongestByCount(terms, counts, maxTerms);
+  return alphabetical(terms, counts, kept ?? strongestBy(terms, counts, maxTerms, idf));
 }
 
 /**
  * Rank by strength, then (a longer word is usually the rarer, more telling one) by length, then
  * alphabetically for determinism. Only numbers are compared for the ranking; strings are compared
- * only within the one group of equal strength and length that the cut falls in.
+ * only within the one group of equal strength and length that the cut falls in. Returns positions in `terms`.
  */
-function strongestBy(counts: Map<string, number>, maxTerms: number, idf?: (term: string) => number): string[] {
-  const terms = [...counts.keys()];
-  const weights = [...counts.values()];
-  const strength = idf ? weights.map((count, i) => count * idf(terms[i])) : weights;
+function strongestBy(terms: readonly string[], counts: readonly number[], maxTerms: number, idf?: (term: string) => number): number[] {
+  const strength = idf ? counts.map((count, i) => count * idf(terms[i])) : counts;
   const byRank = Array.from(terms.keys()).sort((a, b) => strength[b] - strength[a] || terms[b].length - terms[a].length);
   const same = (a: number, b: number) => strength[a] === strength[b] && terms[a].length === terms[b].length;
   let groupStart = maxTerms - 1;
   while (groupStart > 0 && same(byRank[groupStart - 1], byRank[maxTerms - 1])) groupStart--;
   let groupEnd = maxTerms;
   while (groupEnd < byRank.length && same(byRank[groupEnd], byRank[maxTerms - 1])) groupEnd++;
-  const boundary = byRank.slice(groupStart, groupEnd).map((i) => terms[i]).sort();
-  return [...byRank.slice(0, groupStart).map((i) => terms[i]), ...boundary.slice(0, maxTerms - groupStart)];
+  const boundary = byRank.slice(groupStart, groupEnd).sort(byName(terms));
+  return [...byRank.slice(0, groupStart), ...boundary.slice(0, maxTerms - groupStart)];
 }
 
 /** Lengths below this pack with an integer count into one exactly representable number. */
 const LENGTH_SLOTS = 2 ** 21;
 
 /**
- * strongestBy without idf, for ingest: (count, length) packed into one number per term and sorted
- * natively instead of through a comparator (ranking and ordering were a sixth of deriving a story). Null when
- * a count or length cannot be packed exactly, for strongestBy to decide.
+ * strongestBy without idf, for ingest: (count, length) packed into one number per term, and the cut
+ * found by quickselect rather than by sorting every term (ranking and ordering were a sixth of
+ * deriving a story). Null when a count or length cannot be packed exactly, for strongestBy to decide.
  */
-function strongestByCount(counts: Map<string, number>, maxTerms: number): string[] | null {
-  const terms: string[] = [];
-  const keys = new Float64Array(counts.size);
-  for (const [term, count] of counts) {
-    if (!Number.isInteger(count) || count >= 2 ** 31 || term.length >= LENGTH_SLOTS) return null;
-    keys[terms.length] = count * LENGTH_SLOTS + term.length;
-    terms.push(term);
-  }
-  const cut = keys.slice().sort()[keys.length - maxTerms];
-  const kept: string[] = [];
-  const tied: string[] = [];
+function strongestByCount(terms: readonly string[], counts: readonly number[], maxTerms: number): number[] | null {
+  const keys = new Float64Array(terms.length);
   for (let i = 0; i < terms.length; i++) {
-    if (keys[i] > cut) kept.push(terms[i]);
-    else if (keys[i] === cut) tied.push(terms[i]);
+    const count = counts[i];
+    if (!Number.isInteger(count) || count >= 2 ** 31 || terms[i].length >= LENGTH_SLOTS) return null;
+    keys[i] = count * LENGTH_SLOTS + terms[i].length;
   }
-  tied.sort();
+  const cut = kthLargest(keys.slice(), maxTerms);
+  const kept: number[] = [];
+  const tied: number[] = [];
+  for (let i = 0; i < terms.length; i++) {
+    if (keys[i] > cut) kept.push(i);
+    else if (keys[i] === cut) tied.push(i);
+  }
+  tied.sort(byName(terms));
   for (let i = 0; kept.length < maxTerms; i++) kept.push(tied[i]);
   return kept;
 }
 
-/** The chosen terms as a vector, terms sorted ascending (by UTF-16 code units, as `<` compares). */
-function alphabetical(counts: ReadonlyMap<string, number>, chosen: string[]): TermVector {
-  const terms = chosen.sort();
-  return { terms, weights: terms.map((t) => counts.get(t)!) };
+/** Orders positions in `terms` by their terms' UTF-16 code units (as `<` compares; terms are distinct). */
+function byName(terms: readonly string[]): (a: number, b: number) => number {
+  return (a, b) => (terms[a] < terms[b] ? -1 : 1);
+}
+
+/** The chosen terms (positions in `terms`) as a vector, terms sorted ascending. */
+function alphabetical(terms: readonly string[], counts: readonly number[], chosen: number[]): TermVector {
+  chosen.sort(byName(terms));
+  return { terms: chosen.map((i) => terms[i]), weights: chosen.map((i) => counts[i]) };
 }
 
 /** Throws unless `vector` is a well-formed TermVector (parallel arrays, strings, finite positive weights). */

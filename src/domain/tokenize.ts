@@ -150,54 +150,132 @@ export function tokenize(text: string, language?: string | null): string[] {
   return terms;
 }
 
-/** Calls `visit` with each index term of a text, in text order: tokenize() without the array, for counting loops. */
-export function forEachTerm(text: string, language: string | null | undefined, visit: (term: string) => void): void {
-  eachTerm(text, language, visit, false);
-}
-
 // News repeats its words: an ASCII word's term (or null for a stop word) is remembered per language
 // context, so most words cost one lookup instead of folding, rule checks and stemming. Keyed by the
 // stop-word set too, so registering a language's list starts a fresh cache.
 const WORD_CACHE_SIZE = 50_000;
-const wordCaches = new WeakMap<ReadonlySet<string>, Map<string, Map<string, string | null>>>();
 
-function wordCacheFor(ctx: LanguageContext): Map<string, string | null> {
+/** A term as the word cache holds it: every word that gives the term shares one, so counting terms needs no map of its own. */
+interface CachedTerm {
+  name: string;
+  /** Running count in the countTerms call numbered `round` (stale otherwise). */
+  count: number;
+  round: number;
+}
+
+interface WordCache {
+  words: Map<string, CachedTerm | null>;
+  /** The one CachedTerm per term name. */
+  terms: Map<string, CachedTerm>;
+}
+
+const wordCaches = new WeakMap<ReadonlySet<string>, Map<string, WordCache>>();
+
+function wordCacheFor(ctx: LanguageContext): WordCache {
   let byTag = wordCaches.get(ctx.stops);
   if (!byTag) wordCaches.set(ctx.stops, (byTag = new Map()));
   const key = `${ctx.tag ?? ''}|${ctx.stemEnglish}`;
   let cache = byTag.get(key);
-  if (!cache) byTag.set(key, (cache = new Map()));
+  if (!cache) byTag.set(key, (cache = { words: new Map(), terms: new Map() }));
   return cache;
 }
 
-/** Calls `visit` for each term in text order; `folded` is '' when `wantFolded` is false (saves a string per word). */
+// While countTerms runs, its CachedTerms must stay the only ones of their names: the cache is not
+// emptied in the middle of it (it may outgrow its size by one text's words).
+let counting = false;
+
+/** Empties a full cache, except in the middle of a count. */
+function trimCache(cache: WordCache): void {
+  if (counting || cache.words.size < WORD_CACHE_SIZE) return;
+  cache.words.clear();
+  cache.terms.clear();
+}
+
+/** The cache's entry for a term name (stop words are null). */
+function cachedTerm(cache: WordCache, name: string | null): CachedTerm | null {
+  if (name === null) return null;
+  let term = cache.terms.get(name);
+  if (term === undefined) cache.terms.set(name, (term = { name, count: 0, round: 0 }));
+  return term;
+}
+
+/**
+ * Calls `visit` for each term in text order, with its cache entry when the word went through the
+ * cache (null otherwise); `folded` is '' when `wantFolded` is false (saves a string per word).
+ */
 function eachTerm(
   text: string,
   language: string | null | undefined,
-  visit: (term: string, folded: string, start: number, end: number) => void,
+  visit: (term: string, folded: string, start: number, end: number, cached: CachedTerm | null) => void,
   wantFolded = true,
 ): void {
   if (typeof text !== 'string') throw new TypeError('tokenize: text must be a string');
   const ctx = contextFor(language);
   const cache = ctx.asciiFolds ? wordCacheFor(ctx) : null;
+  if (cache) trimCache(cache);
   const one = (word: string, start: number) => {
-    let term: string | null | undefined;
-    let folded: string;
     if (cache && isAscii(word)) {
-      term = cache.get(word);
-      folded = wantFolded || term === undefined ? word.toLowerCase() : '';
-      if (term === undefined) {
-        term = termIn(folded, ctx);
-        if (cache.size >= WORD_CACHE_SIZE) cache.clear();
-        cache.set(word, term);
-      }
-    } else {
-      folded = fold(word, ctx.tag);
-      term = termIn(folded, ctx);
+      let term = cache.words.get(word);
+      const folded = wantFolded || term === undefined ? word.toLowerCase() : '';
+      if (term === undefined) cache.words.set(word, (term = cachedTerm(cache, termIn(folded, ctx))));
+      if (term !== null) visit(term.name, folded, start, start + word.length, term);
+      return;
     }
-    if (term !== null) visit(term, folded, start, start + word.length);
+    const folded = fold(word, ctx.tag);
+    const term = termIn(folded, ctx);
+    if (term !== null) visit(term, folded, start, start + word.length, null);
   };
   // Plain Latin text in English (or no stated language): spans straight from the scanner, no segment objects.
   if (ctx.stemEnglish && eachLatinWord(text, (start, end) => one(text.slice(start, end), start))) return;
   for (const segment of wordSegments(text, ctx.tag, ctx.stemEnglish)) one(segment.segment, segment.index);
+}
+
+let round = 0;
+
+/**
+ * Weighted term counts of several texts in one language (terms once each, in no particular order):
+ * what a term vector is made from. Most words count straight onto their cache entry, so a body's
+ * six hundred words cost no map updates of their own.
+ */
+export function countTerms(
+  fields: ReadonlyArray<{ text: string | undefined; weight: number }>,
+  language: string | null | undefined,
+): { terms: string[]; counts: number[] } {
+  const r = ++round;
+  const counted: CachedTerm[] = [];
+  // Terms of words the cache does not take (not ASCII, or a language that folds "I" its own way).
+  const loose = new Map<string, number>();
+  const ctx = contextFor(language);
+  const cache = ctx.asciiFolds ? wordCacheFor(ctx) : null;
+  if (cache) trimCache(cache);
+  counting = true;
+  try {
+    for (const { text, weight } of fields) {
+      if (!text) continue;
+      eachTerm(
+        text,
+        language,
+        (name, _folded, _start, _end, term) => {
+          if (term === null) loose.set(name, (loose.get(name) ?? 0) + weight);
+          else if (term.round === r) term.count += weight;
+          else {
+            term.round = r;
+            term.count = weight;
+            counted.push(term);
+          }
+        },
+        false,
+      );
+    }
+  } finally {
+    counting = false;
+  }
+  for (const [name, count] of loose) {
+    // "Obama’s" (a curly apostrophe) is not ASCII but gives the same term as "Obama".
+    const same = cache?.terms.get(name);
+    if (same === undefined || same.round !== r) continue;
+    same.count += count;
+    loose.delete(name);
+  }
+  return { terms: [...counted.map((t) => t.name), ...loose.keys()], counts: [...counted.map((t) => t.count), ...loose.values()] };
 }

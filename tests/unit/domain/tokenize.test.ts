@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { registerStopWords, stopWordsFor } from '../../../src/domain/stop-words';
-import { tokenSpans, tokenize } from '../../../src/domain/tokenize';
+import { countTerms, tokenSpans, tokenize } from '../../../src/domain/tokenize';
 
 describe('tokenize', () => {
   it('drops English stop words and reporting fillers', () => {
@@ -66,6 +66,66 @@ describe('tokenize', () => {
         for (const term of tokenize(text, lang)) expect(term.length).toBeGreaterThan(0);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+// countTerms counts onto the word cache's own entries; it must agree with counting tokenize()'s output.
+function plainCounts(fields: { text: string | undefined; weight: number }[], language?: string | null): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { text, weight } of fields) for (const t of tokenize(text ?? '', language)) counts.set(t, (counts.get(t) ?? 0) + weight);
+  return counts;
+}
+const asMap = ({ terms, counts }: { terms: string[]; counts: number[] }) => {
+  expect(new Set(terms).size).toBe(terms.length); // each term once
+  return new Map(terms.map((t, i) => [t, counts[i]]));
+};
+
+describe('countTerms', () => {
+  it('adds weighted counts across fields', () => {
+    const fields = [
+      { text: 'Flood warning', weight: 3 },
+      { text: undefined, weight: 2 },
+      { text: 'The flood rose. Floods again.', weight: 1 }, // "again" is a stop word
+    ];
+    expect(asMap(countTerms(fields, 'en'))).toEqual(new Map([['flood', 5], ['warn', 3], ['rose', 1]]));
+  });
+
+  it("merges a word outside the cache with the same term inside it (Obama’s with Obama)", () => {
+    expect(asMap(countTerms([{ text: 'Obama’s visit. Obama spoke; Obama’s aides', weight: 1 }], 'en'))).toEqual(
+      new Map([['obama', 3], ['visit', 1], ['spoke', 1], ['aid', 1]]),
+    );
+  });
+
+  it('starts every call from zero', () => {
+    countTerms([{ text: 'harbour harbour harbour', weight: 1 }], 'en');
+    expect(asMap(countTerms([{ text: 'harbour', weight: 2 }], 'en'))).toEqual(new Map([['harbour', 2]]));
+  });
+
+  it('keeps counting right when one text fills the word cache', () => {
+    // More distinct words than the cache holds, then words seen before the cache would have been emptied.
+    const many = Array.from({ length: 60_000 }, (_, i) => `w${i.toString(36)}x`).join(' ');
+    const fields = [{ text: `harbour ${many} harbour`, weight: 1 }, { text: 'harbour ferry', weight: 3 }];
+    const counts = asMap(countTerms(fields, 'en'));
+    expect(counts.get('harbour')).toBe(5);
+    expect(counts).toEqual(plainCounts(fields, 'en'));
+    expect(asMap(countTerms([{ text: 'harbour ferry ferry', weight: 1 }], 'en'))).toEqual(new Map([['harbour', 1], ['ferri', 2]]));
+  });
+
+  it('agrees with counting tokenize() on arbitrary text in any language', () => {
+    const text = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 120 }),
+      fc.array(fc.constantFrom('Harbour', 'harbour’s', 'FERRY', 'ferries', 'İstanbul', 'Ｆｅｒｒｙ', 'the', '東京', 'élection', "BA's"), { maxLength: 30 }).map((w) => w.join(' ')),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ text: fc.option(text, { nil: undefined }), weight: fc.integer({ min: 1, max: 4 }) }), { maxLength: 3 }),
+        fc.constantFrom(undefined, null, 'en', 'fr', 'ja', 'tr', 'xx-!!'),
+        (fields, lang) => {
+          expect(asMap(countTerms(fields, lang))).toEqual(plainCounts(fields, lang));
+        },
+      ),
+      { numRuns: 400 },
     );
   });
 });
