@@ -181,7 +181,7 @@ function wordCacheFor(ctx: LanguageContext): WordCache {
 }
 
 // While countTerms runs, its CachedTerms must stay the only ones of their names: the cache is not
-// emptied in the middle of it (it may outgrow its size by one text's words).
+// emptied in the middle of it (it may outgrow its size by one count's words).
 let counting = false;
 
 /** Empties a full cache, except in the middle of a count. */
