@@ -6,6 +6,7 @@ import { SearchIndex, type SearchHit } from '../domain/search-index';
 import { checkTermVector } from '../domain/term-vector';
 import { allIndexEntries, indexEntry, type IndexEntry } from '../storage/articles-repo';
 import type { Db } from '../storage/db';
+import { lastLogKey, MAX_REPLAYED, readIndexLog, writeBase } from '../storage/index-log';
 
 /** Related stories of one article and the other sources' copies of it ("also covered by"). */
 export interface RelatedAnswer {
@@ -36,9 +37,22 @@ export class LibraryIndex {
     for (const e of entries) this.facts.set(e.id, factsOf(e));
   }
 
-  /** Builds both indexes from every stored article. */
+  /**
+   * Builds both indexes from every stored article: from the index log when it can tell them (no bodies
+   * read), else from the stories themselves, which then become the log's base. A log grown long is
+   * folded into a new base. Writing the log is a saving, never a condition: its failure is only logged.
+   */
   static async load(db: Db): Promise<LibraryIndex> {
-    return LibraryIndex.fromEntries(await allIndexEntries(db));
+    const logged = await readIndexLog(db).catch((err) => (console.warn('engine: the index log could not be read', err), null));
+    if (logged) {
+      if (logged.replayed > MAX_REPLAYED) void writeBase(db, logged.entries, logged.lastKey).catch((err) => console.warn('engine: folding the index log failed', err));
+      return LibraryIndex.fromEntries(logged.entries);
+    }
+    // Read before the stories: writes made while they are read are replayed on top of the base.
+    const upTo = await lastLogKey(db);
+    const entries = await allIndexEntries(db);
+    void writeBase(db, entries, upTo).catch((err) => console.warn('engine: writing the index log failed', err));
+    return LibraryIndex.fromEntries(entries);
   }
 
   /** Builds both indexes from index entries (tests, and load()); a malformed record is left out, not fatal. */

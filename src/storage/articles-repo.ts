@@ -4,6 +4,7 @@
 import type { Article } from '../domain/article';
 import type { Source } from '../domain/source';
 import type { Db } from './db';
+import { logPut } from './index-log';
 
 /** An article without its heavy fields, for lists and cards. */
 export type ArticleSummary = Omit<Article, 'contentHtml' | 'plainText' | 'terms'>;
@@ -38,7 +39,7 @@ function sameContent(a: Article, b: Article): boolean {
  * last sync, never half of one), which is most of what a batch of 500 stories costs.
  */
 export async function putArticleBatch(db: Db, articles: Article[], source: Source): Promise<BatchResult> {
-  const tx = db.transaction(['articles', 'sources'], 'readwrite', { durability: 'relaxed' });
+  const tx = db.transaction(['articles', 'sources', 'indexLog'], 'readwrite', { durability: 'relaxed' });
   const store = tx.objectStore('articles');
   const result: BatchResult = { added: 0, updated: 0, unchanged: 0, written: [] };
   const requests: Array<Promise<unknown>> = [];
@@ -66,6 +67,9 @@ export async function putArticleBatch(db: Db, articles: Article[], source: Sourc
       requests.push(store.put(stored));
     });
     requests.push(tx.objectStore('sources').put(source));
+    // The index log learns the same stories in the same transaction (index-log.ts).
+    const logged = logPut(tx.objectStore('indexLog'), result.written.map(indexEntry));
+    if (logged) requests.push(logged);
     await Promise.all(requests);
     await tx.done;
   } catch (err) {

@@ -7,6 +7,7 @@ import {
   article, BackupError, count, damaged, LIMITS, metaEntry, readingState, record, source, text, type Check,
 } from './backup-validate';
 import type { Db } from './db';
+import { logStale } from './index-log';
 import { DB_VERSION } from './migrations';
 import type { ReadingState } from './schema';
 
@@ -187,7 +188,7 @@ function noDuplicates(ids: string[], noun: string): void {
  * from the backup win by id or key, and a reader state wins only if it changed later than this device's.
  */
 export async function importBackup(db: Db, file: BackupFile, mode: ImportMode): Promise<ImportResult> {
-  const tx = db.transaction([...STORES], 'readwrite');
+  const tx = db.transaction([...STORES, 'indexLog' as const], 'readwrite');
   const result: ImportResult = { articles: 0, readingState: 0, sources: 0, meta: 0, keptLocal: 0 };
   const writes: Array<Promise<unknown>> = [];
   try {
@@ -197,6 +198,8 @@ export async function importBackup(db: Db, file: BackupFile, mode: ImportMode): 
 
     // Requests in one transaction run in order, so the clears land before the puts without awaiting each.
     for (const a of file.articles) writes.push(tx.objectStore('articles').put(a));
+    // The stories changed wholesale: the engine's next load reads them rather than the index log.
+    if (file.articles.length || mode === 'replace') writes.push(logStale(tx.objectStore('indexLog')));
     for (const s of file.sources) writes.push(tx.objectStore('sources').put(s));
     for (const entry of file.meta) writes.push(tx.objectStore('meta').put(entry.value, entry.key));
     for (const s of file.readingState) {

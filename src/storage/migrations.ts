@@ -42,20 +42,28 @@ export async function upgradeToV2(db: AnyDb, tx: AnyTx): Promise<void> {
 }
 
 /**
- * Test-only version 3, compiled in ONLY when the build runs with VITE_SCHEMA_TEST_BUMP=1 (the
+ * Version 3: the index log (index-log.ts), so a cold engine need not read every story's body. It
+ * starts empty: the first load reads the stories as before and writes the log's base.
+ */
+export function upgradeToV3(db: AnyDb): void {
+  db.createObjectStore('indexLog', { autoIncrement: true });
+}
+
+/**
+ * Test-only version 4, compiled in ONLY when the build runs with VITE_SCHEMA_TEST_BUMP=1 (the
  * service-worker update e2e, tests/e2e/sw-update.spec.ts, builds "version B" that way). It adds
  * one harmless index, so that e2e exercises a real schema upgrade across a worker update. Normal
- * builds never set the variable: DB_VERSION stays 2 and this step is dead code they drop.
- * When a real version 3 arrives, delete this step and its define.
+ * builds never set the variable: DB_VERSION stays 3 and this step is dead code they drop.
+ * When a real version 4 arrives, renumber this step past it.
  */
 const SCHEMA_TEST_BUMP = import.meta.env.VITE_SCHEMA_TEST_BUMP === '1';
 
-function upgradeToTestV3(tx: AnyTx): void {
+function upgradeToTestV4(tx: AnyTx): void {
   tx.objectStore('articles').createIndex('by-fetched', 'fetchedAt');
 }
 
 /** The latest schema version. */
-export const DB_VERSION = SCHEMA_TEST_BUMP ? 3 : 2;
+export const DB_VERSION = SCHEMA_TEST_BUMP ? 4 : 3;
 
 /** Runs every step between the stored version and the latest, in order. */
 export async function migrate(db: IDBPDatabase<BroadsheetDB>, oldVersion: number, tx: UpgradeTx): Promise<void> {
@@ -63,7 +71,8 @@ export async function migrate(db: IDBPDatabase<BroadsheetDB>, oldVersion: number
   const anyTx = tx as unknown as AnyTx;
   if (oldVersion < 1) upgradeToV1(anyDb);
   if (oldVersion < 2) await upgradeToV2(anyDb, anyTx);
-  if (SCHEMA_TEST_BUMP && oldVersion < 3) upgradeToTestV3(anyTx);
+  if (oldVersion < 3) upgradeToV3(anyDb);
+  if (SCHEMA_TEST_BUMP && oldVersion < 4) upgradeToTestV4(anyTx);
 }
 
 declare global {

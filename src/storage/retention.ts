@@ -2,6 +2,7 @@
 import type { Article } from '../domain/article';
 import type { RetentionLimits, Source } from '../domain/source';
 import type { Db } from './db';
+import { logRemove } from './index-log';
 import type { ReadingState } from './schema';
 
 export type { RetentionLimits } from '../domain/source';
@@ -48,7 +49,7 @@ export async function applyRetention(
   keep: ReadonlySet<string> = new Set(),
 ): Promise<Eviction> {
   const cutoff = now - limits.maxAgeDays * DAY_MS;
-  const tx = db.transaction(['articles', 'readingState'], 'readwrite', { durability: 'relaxed' });
+  const tx = db.transaction(['articles', 'readingState', 'indexLog'], 'readwrite', { durability: 'relaxed' });
   const index = tx.objectStore('articles').index('by-source-published');
   const all = IDBKeyRange.bound([sourceId, -Infinity], [sourceId, Infinity]);
   // The keys carry the dates, so the candidates come from three key reads, not a walk over every
@@ -64,7 +65,7 @@ export async function applyRetention(
   const evicted = await Promise.all(evict.map((id) => tx.objectStore('articles').get(id)));
   const images = new Set<string>();
   for (const article of evicted) if (article) for (const url of articleImageUrls(article)) images.add(url);
-  const deletes = Promise.all(evict.map((id) => tx.objectStore('articles').delete(id)));
+  const deletes = Promise.all([...evict.map((id) => tx.objectStore('articles').delete(id)), logRemove(tx.objectStore('indexLog'), evict)]);
   // Both settle; a failed delete surfaces once, through the transaction.
   await Promise.all([deletes.catch(() => undefined), tx.done]);
   return { ids: evict, imageUrls: [...images] };

@@ -3,6 +3,7 @@
 import type { DBSchema } from 'idb';
 import type { Article } from '../domain/article';
 import type { Source } from '../domain/source';
+import type { IndexLogRecord } from './index-log';
 
 /** Where the reader stopped: a paragraph index and the offset into it, not a scroll percentage. */
 export interface ReadingProgress {
@@ -56,4 +57,6 @@ export interface BroadsheetDB extends DBSchema {
   sources: { key: string; value: Source };
   outbox: { key: number; value: OutboxEntry; indexes: { 'by-next-attempt': number } };
   meta: { key: string; value: unknown };
+  /** What the in-memory indexes need of every story, kept in step with `articles` (index-log.ts). */
+  indexLog: { key: number; value: IndexLogRecord };
 }

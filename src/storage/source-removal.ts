@@ -1,9 +1,10 @@
 // Removing a source: its articles go with it, except the ones the reader saved (saved means forever).
 import type { Db } from './db';
+import { logRemove } from './index-log';
 
 /** Deletes a source and its unsaved articles in one transaction; returns the ids of deleted articles. */
 export async function removeSource(db: Db, sourceId: string): Promise<string[]> {
-  const tx = db.transaction(['sources', 'articles', 'readingState'], 'readwrite');
+  const tx = db.transaction(['sources', 'articles', 'readingState', 'indexLog'], 'readwrite');
   const range = IDBKeyRange.bound([sourceId, -Infinity], [sourceId, Infinity]);
   const ids = await tx.objectStore('articles').index('by-source-published').getAllKeys(range);
   const states = await Promise.all(ids.map((id) => tx.objectStore('readingState').get(id)));
@@ -15,6 +16,7 @@ export async function removeSource(db: Db, sourceId: string): Promise<string[]> 
     requests.push(tx.objectStore('articles').delete(id));
     if (states[i]) requests.push(tx.objectStore('readingState').delete(id));
   });
+  requests.push(logRemove(tx.objectStore('indexLog'), removed) ?? Promise.resolve());
   // Both settle; a failed request surfaces once, through the transaction.
   await Promise.all([Promise.all(requests).catch(() => undefined), tx.done]);
   return removed;

@@ -1,5 +1,5 @@
 // Protects readers across an app update: version A is used (a story saved, one read, a reading
-// position), then version B — a new service worker AND a schema upgrade (v3, built in only with
+// position), then version B — a new service worker AND a schema upgrade (v4, built in only with
 // VITE_SCHEMA_TEST_BUMP, see src/storage/migrations.ts) — is deployed on the same origin. The open
 // page keeps working under the old worker while B waits, the reader is asked to reload, and after
 // "Reload" the page runs B on the upgraded database with everything the reader did still there.
@@ -110,7 +110,7 @@ test('an update with a schema change is offered, applied on Reload, and keeps ev
     await waitForEdition(page);
 
     const before = await readStore(page);
-    expect(before.version).toBe(2);
+    expect(before.version).toBe(3);
     const tracked = (states: typeof before.states) =>
       [savedId, readId, progressId].map((id) => states.find((s) => s.articleId === id));
     expect(tracked(before.states)).toMatchObject([{ saved: true }, { read: true }, { progress: { paragraph: expect.any(Number) } }]);
@@ -143,20 +143,20 @@ test('an update with a schema change is offered, applied on Reload, and keeps ev
     await cards.nth(3).click();
     await expect(page.getByTestId('article-body').locator('p').first()).toBeVisible();
     await expect(page.getByTestId('read-time')).toHaveText(/^\d+ min read$/);
-    expect((await readStore(page)).version).toBe(2);
+    expect((await readStore(page)).version).toBe(3);
     await expect(toast).toBeVisible();
 
     // Reload: B takes over, the page reloads into B and upgrades the database.
     await toast.getByRole('button', { name: 'Reload' }).click();
     await expect.poll(() => entryScript(page), { timeout: 30_000 }).not.toBe(scriptA);
-    await expect.poll(async () => (await readStore(page).catch(() => null))?.version ?? 0, { timeout: 20_000 }).toBe(3);
+    await expect.poll(async () => (await readStore(page).catch(() => null))?.version ?? 0, { timeout: 20_000 }).toBe(4);
     expect(await entryScript(page)).not.toBeNull();
     expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null)).toBeNull();
     await expect(page.getByTestId('update-toast')).toHaveCount(0);
     await expect(page.getByTestId('article-body').locator('p').first()).toBeVisible();
 
     const after = await readStore(page);
-    expect(after.articleIndexes).toContain('by-fetched'); // B's test-only v3 step ran
+    expect(after.articleIndexes).toContain('by-fetched'); // B's test-only v4 step ran
     expect(after.articleIndexes).toEqual(expect.arrayContaining(before.articleIndexes));
     expect(after.articleIds).toEqual(expect.arrayContaining(before.articleIds));
     expect(after.sources).toEqual(before.sources);
@@ -179,7 +179,7 @@ test('an update with a schema change is offered, applied on Reload, and keeps ev
     await expect(stale.getByTestId('article-body').locator('p').first()).toBeVisible();
     expect(await entryScript(stale)).not.toBe(scriptA);
 
-    // And the reader sees it: the saved list, from B's code on the v3 database.
+    // And the reader sees it: the saved list, from B's code on the v4 database.
     await page.goto(`${base}/saved`);
     await expect(page.locator('[data-testid="story-list"] article')).toHaveCount(1);
     await expect(page.locator('[data-testid="story-list"] article .card__title')).toHaveText(savedTitle);

@@ -8,6 +8,7 @@ import { createEngine, type EngineSyncOverrides } from '../../../src/engine/engi
 import { LibraryIndex } from '../../../src/engine/library-index';
 import { putArticleBatch } from '../../../src/storage/articles-repo';
 import { openBroadsheetDb, type Db } from '../../../src/storage/db';
+import { readIndexLog } from '../../../src/storage/index-log';
 import { ensureSource, getSource } from '../../../src/storage/sources-repo';
 import { sampleSource } from '../../../src/sync/sample-source';
 import { deriveBatch } from '../../../src/sync/derive-batch';
@@ -50,6 +51,22 @@ describe('the library engine', () => {
     const related = await engine.related(ferryId, 3);
     expect(related.hits.map((h) => h.id)).not.toContain(ferryId);
     expect(await engine.search('kestrel', 5)).toHaveLength(1);
+    db.close();
+  });
+
+  it('starts cold from the index log: the same answers, and no story read', async () => {
+    const db = await fresh('cold');
+    const first = createEngine(Promise.resolve(db), effects(() => miniFeed()));
+    await first.sync(request);
+    const ferry = (await first.search('ferry', 5))[0]!.id;
+    // The first load left the log its base (an empty library), and the sync's batch followed it.
+    await vi.waitFor(async () => expect((await readIndexLog(db))?.entries).toHaveLength(3));
+    const getAll = vi.spyOn(db, 'getAll');
+    const second = createEngine(Promise.resolve(db));
+    expect(await second.search('kestrel', 5)).toEqual(await first.search('kestrel', 5));
+    expect(await second.related(ferry, 3)).toEqual(await first.related(ferry, 3));
+    expect(await second.coverage([ferry])).toEqual(await first.coverage([ferry]));
+    expect(getAll.mock.calls.filter(([store]) => store === 'articles')).toEqual([]);
     db.close();
   });
 

@@ -94,7 +94,7 @@ describe('backup round trip', () => {
   it('export then import into a fresh database gives identical records in every store, without the outbox', async () => {
     const source = await seeded();
     const file = await exportBackup(source, Date.UTC(2024, 0, 2));
-    expect(file).toMatchObject({ format: 'broadsheet-backup', version: 1, schemaVersion: 2, exportedAt: '2024-01-02T00:00:00.000Z' });
+    expect(file).toMatchObject({ format: 'broadsheet-backup', version: 1, schemaVersion: 3, exportedAt: '2024-01-02T00:00:00.000Z' });
     expect(file.counts).toEqual({ articles: 3, readingState: 2, sources: 2, meta: 5 });
     expect(JSON.stringify(file)).not.toContain('https://news.example/later');
 

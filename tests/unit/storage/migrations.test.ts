@@ -110,7 +110,7 @@ describe('schema migrations', () => {
   it('opens a fresh database at the latest version', async () => {
     const db = await openBroadsheetDb({}, `${NAME}-fresh`);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'meta', 'outbox', 'readingState', 'sources']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'indexLog', 'meta', 'outbox', 'readingState', 'sources']);
     db.close();
   });
 });
