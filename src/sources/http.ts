@@ -86,10 +86,11 @@ export async function fetchSource(
     let res: Response | null = null;
     let redirected = false;
     let bytes: Uint8Array;
+    // One timeout covers the whole attempt: both requests and the body.
+    const signal = AbortSignal.timeout(lim.timeoutMs);
     try {
       // no-store: we send our own validators and must see a real 304, not the HTTP cache's 200.
-      // One timeout covers the whole attempt: both requests and the body.
-      const init: RequestInit = { headers, cache: 'no-store', signal: AbortSignal.timeout(lim.timeoutMs) };
+      const init: RequestInit = { headers, cache: 'no-store', signal };
       // Redirects are followed in a second request: browsers report a failure while following them
       // (a loop, or a hop that refuses CORS) as the same bare TypeError as the site refusing CORS.
       const first = await (opts.fetch ?? fetch)(target, { ...init, redirect: 'manual' });
@@ -113,6 +114,9 @@ export async function fetchSource(
     } catch (err) {
       if (err instanceof SourceFetchError) throw err;
       const online = opts.isOnline?.() ?? currentlyOnline();
+      // The timeout's own error: Chromium 150 rejects a body read cut off by it with a plain AbortError
+      // ("BodyStreamBuffer was aborted"), where the fetch itself rejects with the signal's TimeoutError.
+      if (signal.aborted) err = signal.reason;
       let failure = networkFailure(err, lim, { crossOrigin, proxied, online, redirected, responded: res !== null });
       if (failure.kind === 'cors') {
         const appOrigin = opts.origin === undefined ? currentOrigin() : opts.origin;

@@ -1,7 +1,7 @@
 // Protects the promise of the app: the first visit shows the sample edition under a service worker,
 // and offline a reload still shows the list and whole articles, deep links work, and the app is installable.
 import { expect, test, type Page } from '@playwright/test';
-import { launchProfile } from './launch';
+import { launchProfile, settleOffline } from './launch';
 
 async function waitForEdition(page: Page) {
   // The first sync stores the sample edition; the home list then fills in.
@@ -30,6 +30,7 @@ test('reads the sample edition online, then offline after a reload, with deep li
     await expect(page.getByTestId('sync-status')).toContainText(/synced/i, { timeout: 20_000 });
     await context.setOffline(true);
     await page.reload();
+    await settleOffline(context, page);
     await waitForEdition(page);
     // The banner says when the last sync was; the sync line would only say it again.
     await expect(page.getByTestId('offline-banner')).toContainText(/last synced/);

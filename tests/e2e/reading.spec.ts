@@ -2,7 +2,7 @@
 // comes back after an offline reload, "Continue reading" (home and the /continue shortcut) offers it,
 // and text settings apply and persist.
 import { expect, test, type Page } from '@playwright/test';
-import { launchProfile } from './launch';
+import { launchProfile, settleOffline } from './launch';
 
 /** The start of the first body paragraph still on screen: where the reader is. */
 function firstParagraphOnScreen(page: Page): Promise<string> {
@@ -37,6 +37,7 @@ test('reading progress is restored after an offline reload, and offered on home'
 
     await context.setOffline(true);
     await page.reload();
+    await settleOffline(context, page);
     await expect(body.locator('p').first()).toBeVisible();
     // The paragraph we were reading is at the top of the screen again.
     await expect.poll(topParagraph).toBe(text);

@@ -1,7 +1,7 @@
 // Protects "save this URL": saved offline it waits as pending, and is extracted and stored once online;
 // the stored copy is the article without the page's navigation, and it reads offline.
 import { expect, test } from '@playwright/test';
-import { launchProfile } from './launch';
+import { launchProfile, settleOffline } from './launch';
 import { startFeedServer, type FeedServer } from './fixtures/feed-server';
 
 let server: FeedServer;
@@ -22,12 +22,14 @@ test('a URL saved while offline is pending, then saved once online', async ({ ba
 
     await context.setOffline(true);
     await page.goto(`${baseURL}/save`);
+    await settleOffline(context, page);
     const url = `${server.url}/articles/lighthouse.html`;
     await page.getByLabel('Page address').fill(url);
     await page.getByRole('button', { name: 'Save page' }).click();
     await expect(page.getByTestId('save-status')).toContainText('will be saved when the network returns');
     await expect(page.getByTestId('pending-list')).toContainText(url);
     await page.reload();
+    await settleOffline(context, page);
     await expect(page.getByTestId('pending-list')).toContainText(url);
 
     await context.setOffline(false);

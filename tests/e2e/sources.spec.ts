@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchProfile } from './launch';
+import { launchProfile, settleOffline } from './launch';
 import { startFeedServer, type FeedServer } from './fixtures/feed-server';
 
 let server: FeedServer;
@@ -76,6 +76,7 @@ test('adds four kinds of source, reads them offline, and picks up a new item onc
     // Offline: the RSS story opens from storage.
     await context.setOffline(true);
     await page.goto(`${baseURL}/section/Transport`);
+    await settleOffline(context, page);
     await page.getByRole('link', { name: 'Tram line reaches the old docks' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tram line reaches the old docks');
     await expect(page.getByTestId('article-body')).toContainText('Tram line reaches the old docks paragraph 4');

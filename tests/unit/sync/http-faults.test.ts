@@ -69,6 +69,21 @@ describe('timeouts', () => {
     expect(err.message).toBe('The site was too slow: the feed did not finish arriving within 1 second.');
   });
 
+  it('says too slow also where the cut-off body read fails with a plain AbortError (Chromium 150)', async () => {
+    const chromium150 = byRedirectMode((_mode, init) => {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('<?xml version="1.0"?><rss><channel>'));
+          init?.signal?.addEventListener('abort', () => controller.error(new DOMException('BodyStreamBuffer was aborted', 'AbortError')));
+        },
+      });
+      return new Response(body, { headers: { 'Content-Type': 'application/rss+xml' } });
+    });
+    const err = await failure(fetchSource(URL_, NO_VALIDATORS, browserOptions(chromium150.fetchImpl, { limits: { timeoutMs: 30, maxBytes: 1024 } })));
+    expect(err.kind).toBe('timeout');
+    expect(err.message).toBe('The site was too slow: the feed did not finish arriving within 1 second.');
+  });
+
   it('says "offline" when the device went offline while a fetch was in flight and it then timed out', async () => {
     const cut = byRedirectMode(() => Promise.reject(new DOMException('signal timed out', 'TimeoutError')));
     const err = await failure(fetchSource(URL_, NO_VALIDATORS, browserOptions(cut.fetchImpl, { isOnline: () => false })));
