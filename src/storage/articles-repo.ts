@@ -68,8 +68,7 @@ export async function putArticleBatch(db: Db, articles: Article[], source: Sourc
     });
     requests.push(tx.objectStore('sources').put(source));
     // The index log learns the same stories in the same transaction (index-log.ts).
-    const logged = logPut(tx.objectStore('indexLog'), result.written.map(indexEntry));
-    if (logged) requests.push(logged);
+    requests.push(logPut(tx.objectStore('indexLog'), result.written.map(indexEntry)));
     await Promise.all(requests);
     await tx.done;
   } catch (err) {

@@ -23,13 +23,13 @@ type LogStore = IDBPObjectStore<BroadsheetDB, ArrayLike<StoreNames<BroadsheetDB>
 export const MAX_REPLAYED = 64;
 
 /** Appends written stories' entries (nothing when none were written). */
-export function logPut(store: LogStore, entries: IndexEntry[]): Promise<unknown> | null {
-  return entries.length ? store.add({ kind: 'put', entries }) : null;
+export function logPut(store: LogStore, entries: IndexEntry[]): Promise<unknown> {
+  return entries.length ? store.add({ kind: 'put', entries }) : Promise.resolve();
 }
 
 /** Appends removed stories' ids (nothing when none were removed). */
-export function logRemove(store: LogStore, ids: string[]): Promise<unknown> | null {
-  return ids.length ? store.add({ kind: 'remove', ids: [...ids] }) : null;
+export function logRemove(store: LogStore, ids: string[]): Promise<unknown> {
+  return ids.length ? store.add({ kind: 'remove', ids }) : Promise.resolve();
 }
 
 /** Appends the mark that the log no longer describes the stories (the next load reads them all). */

@@ -16,7 +16,7 @@ export async function removeSource(db: Db, sourceId: string): Promise<string[]> 
     requests.push(tx.objectStore('articles').delete(id));
     if (states[i]) requests.push(tx.objectStore('readingState').delete(id));
   });
-  requests.push(logRemove(tx.objectStore('indexLog'), removed) ?? Promise.resolve());
+  requests.push(logRemove(tx.objectStore('indexLog'), removed));
   // Both settle; a failed request surfaces once, through the transaction.
   await Promise.all([Promise.all(requests).catch(() => undefined), tx.done]);
   return removed;
