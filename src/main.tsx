@@ -62,7 +62,7 @@ const models: AppModels = {
   savePage,
   storage: createStoragePanelModel(db),
   backup: createBackupModel(db),
-  search: createSearchModel(db, engine),
+  search: createSearchModel(engine),
   // Mirrored into meta so a backup carries the reader's text settings.
   prefs: createReaderPrefsModel((p) => void db.then((d) => setMeta(d, 'readerPrefs', p))),
   install: createInstallModel(),

@@ -1,6 +1,8 @@
 // The library engine: sync and the related/search indexes behind one asynchronous interface, so the
 // page can run it in a dedicated Worker (worker.ts) and keep its main thread for the reader. DOM-free:
 // it also runs in the page itself where there is no Worker (and in unit tests).
+import { snippetOf, type Snippet } from '../domain/snippet';
+import { getArticles } from '../storage/articles-repo';
 import type { Db } from '../storage/db';
 import type { SyncProgress, SyncSummary } from '../sync/sync-all';
 import type { SyncDeps } from '../sync/sync-source';
@@ -8,6 +10,7 @@ import { onSyncAnnounced } from '../sync/sync-channel';
 import { LibraryIndex, type RelatedAnswer, type SearchAnswer, type StoryFacts } from './library-index';
 
 export type { RelatedAnswer, SearchAnswer, StoryFacts } from './library-index';
+export type { Snippet } from '../domain/snippet';
 
 /** What a sync needs from the page: the reader's choices and where the app is served from. */
 export interface SyncRequest {
@@ -31,6 +34,11 @@ export interface Engine {
   recentElsewhere(section: string, exclude: string[], limit: number): Promise<StoryFacts[]>;
   /** Ranked search hits, each with its card's facts. */
   search(query: string, limit: number): Promise<SearchAnswer[]>;
+  /**
+   * Each story's body snippet for a query (null: no match in the body; undefined: the story is no
+   * longer stored). Read and marked here, so the page never holds or scans the whole bodies.
+   */
+  snippets(ids: string[], query: string): Promise<Array<Snippet | null | undefined>>;
   /** Readies search for a reader about to type (the search page opened): a few practice queries, once per index. */
   prepareSearch(): Promise<void>;
   /** Stored stories changed outside this engine's syncs (a restore, a saved page, a removed source): rebuild. */
@@ -160,6 +168,10 @@ export function createEngine(dbReady: Promise<Db>, overrides: EngineSyncOverride
     },
     async search(query, limit) {
       return (await ready()).find(query, limit);
+    },
+    async snippets(ids, query) {
+      const stories = await getArticles(await dbReady, ids);
+      return stories.map((a) => a && snippetOf(a.plainText, query, a.language));
     },
     async prepareSearch() {
       const current = await ready();

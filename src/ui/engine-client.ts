@@ -123,6 +123,7 @@ export function startEngine(inPage: () => Promise<Engine>): EngineHandle {
     coverage: call('coverage'),
     recentElsewhere: call('recentElsewhere'),
     search: call('search'),
+    snippets: call('snippets'),
     prepareSearch: call('prepareSearch'),
     reload: call('reload'),
   };

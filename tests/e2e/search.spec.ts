@@ -23,6 +23,8 @@ test('search as you type, offline, with highlighted results', async ({ baseURL }
 
     await box.fill('tidal barrier');
     await expect(results.locator('.search-result').first()).toContainText(/barrier/i);
+    // Body snippets (cut and marked in the engine worker) show where the story's text matched.
+    await expect(results.locator('.search-snippet mark').first()).toHaveText(/^(tidal|barriers?|tidal barriers?)$/i);
     const count = await results.locator('.search-result').count();
     expect(count).toBeGreaterThan(1);
 

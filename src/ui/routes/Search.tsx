@@ -11,18 +11,6 @@ import type { SearchResult } from '../models/search';
 import { usePageTitle } from '../use-page-title';
 import { scrollLeftAt } from '../history-nav';
 
-const SNIPPET = 90;
-
-// A window of the body around its first match, so readers see why a story matched.
-function snippet(text: string, ranges: Array<[number, number]>): { text: string; ranges: Array<[number, number]> } | null {
-  const first = ranges[0];
-  if (!first) return null;
-  const start = Math.max(0, text.lastIndexOf(' ', Math.max(0, first[0] - SNIPPET)) + 1);
-  const end = Math.min(text.length, text.indexOf(' ', first[1] + SNIPPET) === -1 ? text.length : text.indexOf(' ', first[1] + SNIPPET));
-  const shifted = ranges.filter(([a, b]) => a >= start && b <= end).map(([a, b]) => [a - start, b - start] as [number, number]);
-  return { text: `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`, ranges: shifted.map(([a, b]) => [a + (start > 0 ? 1 : 0), b + (start > 0 ? 1 : 0)]) };
-}
-
 // The result last opened from this page, to give it focus again on Back (the page is drawn anew).
 let lastOpened: string | null = null;
 
@@ -86,9 +74,8 @@ export default function Search() {
     const shownQ = found.query;
     return (
       <ol class="search-results">
-        {found.list.map(({ story: article, body: text }) => {
+        {found.list.map(({ story: article, snippet: body }) => {
           const lang = article.language;
-          const body = mark && text ? snippet(text, mark(text, shownQ, lang)) : null;
           return (
             <li key={article.id} class="search-result">
               <p class="kicker">{article.section}</p>

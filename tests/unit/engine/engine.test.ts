@@ -54,6 +54,20 @@ describe('the library engine', () => {
     db.close();
   });
 
+  it('gives each hit a snippet of its stored body, and says which stories are no longer stored', async () => {
+    const db = await fresh('snippets');
+    const engine = createEngine(Promise.resolve(db), effects(() => miniFeed()));
+    await engine.sync(request);
+    const [ferry] = await engine.search('ferry', 1);
+    const [snippet, gone] = await engine.snippets([ferry!.id, 'not-stored'], 'ferry');
+    expect(snippet!.ranges.length).toBeGreaterThan(0);
+    for (const [a, b] of snippet!.ranges) expect(snippet!.text.slice(a, b).toLowerCase()).toMatch(/^ferr/);
+    expect(gone).toBeUndefined();
+    // A story that matched by its title alone has no body snippet.
+    expect((await engine.snippets([ferry!.id], 'zzqxw'))[0]).toBeNull();
+    db.close();
+  });
+
   it('starts cold from the index log: the same answers, and no story read', async () => {
     const db = await fresh('cold');
     const first = createEngine(Promise.resolve(db), effects(() => miniFeed()));
