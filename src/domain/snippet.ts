@@ -13,12 +13,16 @@ export const SNIPPET_CONTEXT = 90;
 
 /** The window of `text` around its first match for `query`, ranges shifted into it; null when nothing in the text matches. */
 export function snippetOf(text: string, query: string, language?: string | null, context = SNIPPET_CONTEXT): Snippet | null {
-  const ranges = highlightRanges(text, query, language);
+  const windowEnd = (first: [number, number]) => {
+    const after = text.indexOf(' ', first[1] + context);
+    return after === -1 ? text.length : after;
+  };
+  // Nothing past the window is scanned: most of a long body is never tokenized.
+  const ranges = highlightRanges(text, query, language, windowEnd);
   const first = ranges[0];
   if (!first) return null;
   const start = Math.max(0, text.lastIndexOf(' ', Math.max(0, first[0] - context)) + 1);
-  const after = text.indexOf(' ', first[1] + context);
-  const end = after === -1 ? text.length : after;
+  const end = windowEnd(first);
   const lead = start > 0 ? '…' : '';
   const shift = lead.length - start;
   return {

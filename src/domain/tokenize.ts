@@ -143,6 +143,20 @@ export function tokenSpans(text: string, language?: string | null): TokenSpan[] 
   return spans;
 }
 
+// Thrown through the scanner to stop it early (the scanners have no way out of their loop).
+const STOP = Symbol('stop');
+
+/** Visits a text's index terms with their spans, in text order, until `visit` returns false (a snippet needs only the first match's stretch). */
+export function eachTokenSpan(text: string, language: string | null | undefined, visit: (span: TokenSpan) => boolean | void): void {
+  try {
+    eachTerm(text, language, (term, folded, start, end) => {
+      if (visit({ term, folded, start, end }) === false) throw STOP;
+    });
+  } catch (err) {
+    if (err !== STOP) throw err;
+  }
+}
+
 /** Index terms of a text, in text order (repeats kept, so callers can count them). */
 export function tokenize(text: string, language?: string | null): string[] {
   const terms: string[] = [];
