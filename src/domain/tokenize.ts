@@ -136,13 +136,6 @@ export function termOf(folded: string, lang?: string | null): string | null {
   return termIn(folded, contextFor(lang));
 }
 
-/** Index terms of a text with their source spans, in text order. */
-export function tokenSpans(text: string, language?: string | null): TokenSpan[] {
-  const spans: TokenSpan[] = [];
-  eachTerm(text, language, (term, folded, start, end) => spans.push({ term, folded, start, end }));
-  return spans;
-}
-
 // Thrown through the scanner to stop it early (the scanners have no way out of their loop).
 const STOP = Symbol('stop');
 
@@ -155,6 +148,13 @@ export function eachTokenSpan(text: string, language: string | null | undefined,
   } catch (err) {
     if (err !== STOP) throw err;
   }
+}
+
+/** Index terms of a text with their source spans, in text order. */
+export function tokenSpans(text: string, language?: string | null): TokenSpan[] {
+  const spans: TokenSpan[] = [];
+  eachTokenSpan(text, language, (span) => void spans.push(span));
+  return spans;
 }
 
 /** Index terms of a text, in text order (repeats kept, so callers can count them). */
