@@ -87,14 +87,17 @@ export function createEngine(dbReady: Promise<Db>, overrides: EngineSyncOverride
   rebuild();
   const mutate = (change: (i: LibraryIndex) => void) => {
     index = index.then(
-      (i) => {
-        answers.clear();
+      async (i) => {
         try {
+          // A change must reach both indexes: it waits for a search index still being built.
+          await i.searchable;
+          answers.clear();
           change(i);
           return i;
         } catch (err) {
           // A record the indexes refuse must not leave them half-updated: start again from storage.
           console.warn('engine: updating the indexes failed; rebuilding them', err);
+          answers.clear();
           rebuilding = null;
           return rebuild();
         }
@@ -106,8 +109,23 @@ export function createEngine(dbReady: Promise<Db>, overrides: EngineSyncOverride
     rebuilding = null;
     await rebuild();
   };
-  /** The current indexes; a failed load is retried rather than reported for ever. */
+  /** The current indexes (search may still be building); a failed load is retried rather than reported for ever. */
   const ready = () => index.catch(() => rebuild());
+  /** The current indexes with search built; a failed search build is retried once, from storage. */
+  const searchReady = async (): Promise<LibraryIndex> => {
+    const current = await ready();
+    try {
+      await current.searchable;
+      return current;
+    } catch (err) {
+      console.warn('engine: building the search index failed; rebuilding the indexes', err);
+      // Unless another call rebuilt them meanwhile (concurrent rebuilds share one, see rebuild()).
+      const latest = await ready();
+      const next = latest === current ? await rebuild() : latest;
+      await next.searchable;
+      return next;
+    }
+  };
   const relatedTo = async (id: string, limit: number): Promise<RelatedAnswer> => {
     const key = `${limit}|${id}`;
     const asked = generation;
@@ -167,14 +185,14 @@ export function createEngine(dbReady: Promise<Db>, overrides: EngineSyncOverride
       return (await ready()).recentElsewhere(section, exclude, limit);
     },
     async search(query, limit) {
-      return (await ready()).find(query, limit);
+      return (await searchReady()).find(query, limit);
     },
     async snippets(ids, query) {
       const stories = await getArticles(await dbReady, ids);
       return stories.map((a) => a && snippetOf(a.plainText, query, a.language));
     },
     async prepareSearch() {
-      const current = await ready();
+      const current = await searchReady();
       if (practised === current) return;
       practised = current;
       // In one go, right when the index is ready: searches sent meanwhile (the page's first, typed

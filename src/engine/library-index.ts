@@ -1,5 +1,5 @@
 // The related-stories and search indexes over every stored story, kept in step with storage:
-// built once from the stored articles (one paged read), then told about each stored batch and eviction.
+// built once at start (from the index log), then told about each stored batch and eviction.
 import type { Article } from '../domain/article';
 import { RelatedIndex, type RelatedHit } from '../domain/related-index';
 import { SearchIndex, type SearchHit } from '../domain/search-index';
@@ -29,36 +29,63 @@ export class LibraryIndex {
   /** Every indexed story's card facts (no term vector): "recent stories elsewhere", search results. */
   private readonly facts = new Map<string, StoryFacts>();
 
+  /** The search index; null while load() is still building it. */
+  private searchIndex: SearchIndex | null = null;
+  /**
+   * Resolves once search is ready (at once unless load() built it in steps); rejects if building it
+   * failed. Searches and every change wait for it: changes must reach both indexes.
+   */
+  readonly searchable: Promise<void>;
+
   private constructor(
     private readonly related: RelatedIndex,
-    private readonly search: SearchIndex,
+    search: SearchIndex | Promise<SearchIndex>,
     entries: readonly IndexEntry[],
   ) {
     for (const e of entries) this.facts.set(e.id, factsOf(e));
+    if (search instanceof SearchIndex) this.searchIndex = search;
+    this.searchable = Promise.resolve(search).then((built) => {
+      this.searchIndex = built;
+    });
+    // Awaited by the engine; this only keeps a failure from being reported as unhandled twice.
+    this.searchable.catch(() => undefined);
+  }
+
+  private get search(): SearchIndex {
+    if (!this.searchIndex) throw new Error('LibraryIndex: the search index is still being built (await searchable)');
+    return this.searchIndex;
   }
 
   /**
    * Builds both indexes from every stored article: from the index log when it can tell them (no bodies
    * read), else from the stories themselves, which then become the log's base. A log grown long is
    * folded into a new base. Writing the log is a saving, never a condition: its failure is only logged.
+   * Resolves once related stories can be answered; search follows in steps (see `searchable`), so
+   * a story opened at start-up gets its related stories without waiting for the search index too.
    */
-  static async load(db: Db): Promise<LibraryIndex> {
+  static async load(db: Db, pause: () => Promise<void> = nextTask): Promise<LibraryIndex> {
     const logged = await readIndexLog(db).catch((err) => (console.warn('engine: the index log could not be read', err), null));
     if (logged) {
       if (logged.replayed > MAX_REPLAYED) void writeBase(db, logged.entries, logged.lastKey).catch((err) => console.warn('engine: folding the index log failed', err));
-      return LibraryIndex.fromEntries(logged.entries);
+      return LibraryIndex.fromEntriesInSteps(logged.entries, pause);
     }
     // Read before the stories: writes made while they are read are replayed on top of the base.
     const upTo = await lastLogKey(db);
     const entries = await allIndexEntries(db);
     void writeBase(db, entries, upTo).catch((err) => console.warn('engine: writing the index log failed', err));
-    return LibraryIndex.fromEntries(entries);
+    return LibraryIndex.fromEntriesInSteps(entries, pause);
   }
 
-  /** Builds both indexes from index entries (tests, and load()); a malformed record is left out, not fatal. */
+  /** Builds both indexes from index entries at once (tests); a malformed record is left out, not fatal. */
   static fromEntries(entries: IndexEntry[]): LibraryIndex {
     const usable = entries.filter(indexable);
     return new LibraryIndex(RelatedIndex.build(usable.map(relatedDoc)), SearchIndex.build(usable.map(searchDoc)), usable);
+  }
+
+  /** The related index now, the search index in steps after it (`pause` between them): see load(). */
+  static fromEntriesInSteps(entries: IndexEntry[], pause: () => Promise<void>): LibraryIndex {
+    const usable = entries.filter(indexable);
+    return new LibraryIndex(RelatedIndex.build(usable.map(relatedDoc)), SearchIndex.buildInSteps(usable.map(searchDoc), pause), usable);
   }
 
   /** Number of indexed stories. */
@@ -68,10 +95,12 @@ export class LibraryIndex {
 
   /** Learns stored (new or updated) articles and forgets evicted ids. Corpus weights and postings are rebuilt by settle() (or the next query): once per sync, not once per batch. */
   apply(written: ReadonlyArray<Article | IndexEntry>, evicted: readonly string[]): void {
+    // Before any change: a search index still being built must fail the call, not leave it half done.
+    const search = this.search;
     this.coverageCache.clear();
     for (const id of evicted) {
       this.related.remove(id);
-      this.search.remove(id);
+      search.remove(id);
       this.facts.delete(id);
     }
     for (const article of written) {
@@ -79,15 +108,16 @@ export class LibraryIndex {
       // Checked first, so a record either index would refuse never leaves them half-updated.
       if (!indexable(entry)) continue;
       this.related.add(relatedDoc(entry));
-      this.search.add(searchDoc(entry));
+      search.add(searchDoc(entry));
       this.facts.set(entry.id, factsOf(entry));
     }
   }
 
   /** Recomputes corpus weights now rather than on the next query. */
   settle(): void {
+    const search = this.search;
     this.related.refresh();
-    this.search.refresh();
+    search.refresh();
   }
 
   /** Related stories of an indexed article (empty for an unknown id). */
@@ -137,6 +167,21 @@ export class LibraryIndex {
       return story ? [{ ...hit, story }] : [];
     });
   }
+}
+
+/**
+ * Yields to the thread's queued tasks (a related question from the page) and comes back at once: a
+ * message round trip, since chained timers are clamped to 4 ms each (forty slices would idle 160 ms).
+ */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 function factsOf(e: IndexEntry): StoryFacts {

@@ -76,6 +76,21 @@ describe('SearchIndex', () => {
     const mixed = SearchIndex.build([...shuffled.map((id) => doc(id, 'Tide tables', 'The tide turns.')), doc('zzz', 'Tide', 'Tide tide tide.')]);
     expect(mixed.search('tide ', { limit: 4 }).map((h) => h.id)).toEqual(['zzz', ...byId.slice(0, 3)]);
   });
+  it('builds in steps the same index as in one go, pausing before each slice', async () => {
+    const many = Array.from({ length: 23 }, (_, i) =>
+      doc(`s${i}`, `${['Harbour', 'Velodrome', 'Battery', 'Council'][i % 4]} story ${i}`, `Body ${i} about the ${['flood', 'track', 'grid', 'budget'][i % 3]} and the harbour.`, i % 5 ? '' : 'Excerpt on cycling.'),
+    );
+    const whole = SearchIndex.build([...docs, ...many]);
+    let pauses = 0;
+    const stepped = await SearchIndex.buildInSteps([...docs, ...many], async () => void pauses++, 4);
+    expect(pauses).toBe(7); // 27 documents, 4 at a time
+    for (const q of ['harbour ', 'flood', 'velo', 'cycling ', 'harbour storm', 'story 1', 'budg', 'nothing here']) {
+      expect(stepped.search(q, { limit: 50 })).toEqual(whole.search(q, { limit: 50 }));
+    }
+    expect(stepped.practiceQueries(6)).toEqual(whole.practiceQueries(6));
+    expect((await SearchIndex.buildInSteps([], async () => void pauses++)).size).toBe(0);
+    await expect(SearchIndex.buildInSteps(docs, async () => undefined, 0)).rejects.toThrow(RangeError);
+  });
 });
 
 describe('highlightRanges', () => {

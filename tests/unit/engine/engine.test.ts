@@ -84,6 +84,26 @@ describe('the library engine', () => {
     db.close();
   });
 
+  it('answers related stories at start before its search index is built, and searches once it is', async () => {
+    const db = await fresh('steps');
+    const first = createEngine(Promise.resolve(db), effects(() => miniFeed()));
+    await first.sync(request);
+    const ferry = (await first.search('ferry', 5))[0]!.id;
+    const second = createEngine(Promise.resolve(db), effects(() => miniFeed()));
+    const order: string[] = [];
+    // Asked first, answered second: search waits for the slices; related does not.
+    const searching = second.search('kestrel', 5).then((hits) => (order.push('search'), hits));
+    const relating = second.related(ferry, 3).then((answer) => (order.push('related'), answer));
+    // A sync started meanwhile waits for the search index too, so it reaches both indexes.
+    const syncing = second.sync({ ...request, force: true });
+    expect(await relating).toEqual(await first.related(ferry, 3));
+    expect(await searching).toEqual(await first.search('kestrel', 5));
+    expect(order).toEqual(['related', 'search']);
+    await syncing;
+    expect(await second.search('ferry', 5)).toEqual(await first.search('ferry', 5));
+    db.close();
+  });
+
   it('updates its answers with later syncs: new stories found, changed titles found by their new words', async () => {
     const db = await fresh('later');
     let edition = miniFeed();

@@ -1,6 +1,7 @@
 // Protects the engine's index host: a story learned from a batch is findable and related at once,
 // evicted stories vanish from every answer, and remembered coverage counts follow new copies of a
-// story (the cache must not outlive a change).
+// story (the cache must not outlive a change). Built in steps (the engine's start-up), related stories
+// answer before the search index is done, and nothing half-built is searched or changed.
 import { describe, expect, it } from 'vitest';
 import { buildTermVector } from '../../../src/domain/term-vector';
 import { LibraryIndex } from '../../../src/engine/library-index';
@@ -49,5 +50,26 @@ describe('LibraryIndex', () => {
     expect(index.coverage(['ferry'])).toEqual([1]);
     index.apply([], ['ferry-wire']);
     expect(index.coverage(['ferry'])).toEqual([0]);
+  });
+
+  it('answers related stories while the search index is still built in steps', async () => {
+    const waiting: Array<() => void> = [];
+    const pause = () => new Promise<void>((resolve) => waiting.push(resolve));
+    const index = LibraryIndex.fromEntriesInSteps([ferry, port, stadium, ...others], pause);
+    let searchable = false;
+    void index.searchable.then(() => (searchable = true));
+    expect(index.relatedTo('ferry', 2).hits.map((h) => h.id)).toContain('port');
+    expect(index.recentElsewhere('Sport', [], 1).map((s) => s.id)).toHaveLength(1);
+    expect(() => index.find('dues', 5)).toThrow(/still being built/);
+    // A change must not reach the related index alone.
+    expect(() => index.apply([], ['port'])).toThrow(/still being built/);
+    expect(index.relatedTo('ferry', 2).hits.map((h) => h.id)).toContain('port');
+    while (!searchable) {
+      waiting.shift()?.();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    expect(index.find('dues', 5).map((h) => h.id)).toEqual(['port']);
+    index.apply([], ['port']);
+    expect(index.find('dues', 5)).toEqual([]);
   });
 });
