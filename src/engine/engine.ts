@@ -109,6 +109,25 @@ export function createEngine(dbReady: Promise<Db>, overrides: EngineSyncOverride
     rebuilding = null;
     await rebuild();
   };
+  /** Follows what other contexts stored (their syncs): the index log's new records, else a rebuild. */
+  const catchUp = () => {
+    index = index.then(
+      async (i) => {
+        try {
+          await i.searchable;
+          const caughtUp = await i.catchUp(await dbReady);
+          answers.clear();
+          if (caughtUp) return i;
+        } catch (err) {
+          console.warn('engine: following the index log failed; rebuilding the indexes', err);
+        }
+        rebuilding = null;
+        return rebuild();
+      },
+      () => rebuild(),
+    );
+    return index;
+  };
   /** The current indexes (search may still be building); a failed load is retried rather than reported for ever. */
   const ready = () => index.catch(() => rebuild());
   /** The current indexes with search built; a failed search build is retried once, from storage. */
@@ -148,7 +167,7 @@ export function createEngine(dbReady: Promise<Db>, overrides: EngineSyncOverride
   // Another tab, or the service worker, synced: their stories must become findable here too (a sync
   // that changed nothing changes nothing here either).
   onSyncAnnounced((m) => {
-    if (m.added || m.updated || m.evicted.length) void reload().catch(() => undefined);
+    if (m.added || m.updated || m.evicted.length) void catchUp().catch(() => undefined);
   });
 
   return {

@@ -6,7 +6,7 @@ import { SearchIndex, type SearchHit } from '../domain/search-index';
 import { checkTermVector } from '../domain/term-vector';
 import { allIndexEntries, indexEntry, type IndexEntry } from '../storage/articles-repo';
 import type { Db } from '../storage/db';
-import { lastLogKey, MAX_REPLAYED, readIndexLog, writeBase } from '../storage/index-log';
+import { lastLogKey, MAX_REPLAYED, readIndexLog, readIndexLogAfter, writeBase } from '../storage/index-log';
 
 /** Related stories of one article and the other sources' copies of it ("also covered by"). */
 export interface RelatedAnswer {
@@ -29,6 +29,8 @@ export class LibraryIndex {
   /** Every indexed story's card facts (no term vector): "recent stories elsewhere", search results. */
   private readonly facts = new Map<string, StoryFacts>();
 
+  /** The index log's key up to which this index has applied the log (see catchUp); null when unknown. */
+  private logKey: number | null = null;
   /** The search index; null while load() is still building it. */
   private searchIndex: SearchIndex | null = null;
   /**
@@ -67,13 +69,38 @@ export class LibraryIndex {
     const logged = await readIndexLog(db).catch((err) => (console.warn('engine: the index log could not be read', err), null));
     if (logged) {
       if (logged.replayed > MAX_REPLAYED) void writeBase(db, logged.entries, logged.lastKey).catch((err) => console.warn('engine: folding the index log failed', err));
-      return LibraryIndex.fromEntriesInSteps(logged.entries, pause);
+      const index = LibraryIndex.fromEntriesInSteps(logged.entries, pause);
+      index.logKey = logged.lastKey;
+      return index;
     }
     // Read before the stories: writes made while they are read are replayed on top of the base.
     const upTo = await lastLogKey(db);
     const entries = await allIndexEntries(db);
     void writeBase(db, entries, upTo).catch((err) => console.warn('engine: writing the index log failed', err));
-    return LibraryIndex.fromEntriesInSteps(entries, pause);
+    const index = LibraryIndex.fromEntriesInSteps(entries, pause);
+    // Whatever is logged after upTo was written while (or after) the stories were read.
+    index.logKey = upTo ?? 0;
+    return index;
+  }
+
+  /**
+   * Applies what was logged since this index was built or last caught up (another tab's sync, the
+   * service worker's), in log order, instead of rebuilding: a few batches rather than every story.
+   * False when the log cannot tell (a base folded past this index, marked stale, or the index was
+   * not built from it): rebuild then. Call only once `searchable`, and not alongside other changes.
+   */
+  async catchUp(db: Db): Promise<boolean> {
+    if (this.logKey === null) return false;
+    const records = await readIndexLogAfter(db, this.logKey);
+    // Batches this index already has (its own syncs') come round again: applying one twice changes nothing.
+    if (records.some(({ record }) => record.kind !== 'put' && record.kind !== 'remove')) return false;
+    for (const { key, record } of records) {
+      if (record.kind === 'put') this.apply(record.entries, []);
+      else if (record.kind === 'remove') this.apply([], record.ids);
+      this.logKey = key;
+    }
+    if (records.length) this.settle();
+    return true;
   }
 
   /** Builds both indexes from index entries at once (tests); a malformed record is left out, not fatal. */

@@ -70,6 +70,15 @@ export function foldLog(keys: readonly number[], records: readonly IndexLogRecor
   return { entries, lastKey: keys[keys.length - 1]!, replayed: records.length - 1 };
 }
 
+/** The log's records after `key`, in key order, with their keys: what was written since an index read the log up to `key`. */
+export async function readIndexLogAfter(db: Db, key: number): Promise<Array<{ key: number; record: IndexLogRecord }>> {
+  const tx = db.transaction('indexLog');
+  const after = IDBKeyRange.lowerBound(key, true);
+  const [keys, records] = await Promise.all([tx.store.getAllKeys(after), tx.store.getAll(after)]);
+  await tx.done;
+  return records.map((record, i) => ({ key: keys[i]!, record }));
+}
+
 /** The log's last key now (null when empty): read BEFORE reading the stories that will make a base. */
 export async function lastLogKey(db: Db): Promise<number | null> {
   const cursor = await db.transaction('indexLog').store.openKeyCursor(null, 'prev');

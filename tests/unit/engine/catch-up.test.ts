@@ -1,0 +1,119 @@
+// Protects following other contexts' syncs from the index log: stories another tab (or the service
+// worker) stored or removed reach this engine's answers without a rebuild, in log order; where the
+// log cannot tell (folded past this index, marked stale by a restore) the index says so and is rebuilt.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { deriveArticle } from '../../../src/domain/derive';
+import { createEngine, type EngineSyncOverrides } from '../../../src/engine/engine';
+import { LibraryIndex } from '../../../src/engine/library-index';
+import { putArticleBatch } from '../../../src/storage/articles-repo';
+import { openBroadsheetDb, type Db } from '../../../src/storage/db';
+import { lastLogKey, logStale, readIndexLog, writeBase } from '../../../src/storage/index-log';
+import { removeSource } from '../../../src/storage/source-removal';
+import { ensureSource } from '../../../src/storage/sources-repo';
+import { sampleSource } from '../../../src/sync/sample-source';
+import { SYNC_CHANNEL } from '../../../src/sync/sync-channel';
+import { miniFeed } from '../../fixtures/mini-feed';
+
+const APP = 'https://app.example/';
+const NOW = Date.parse('2026-11-21T12:00:00Z');
+const source = sampleSource(APP);
+const other = { ...sampleSource(APP), id: 'other-source', url: 'https://other.example/feed', title: 'Other' };
+
+const story = (sourceId: string, guid: string, title: string, text: string) =>
+  deriveArticle(
+    { sourceId, guid, url: `https://other.example/${guid}`, title, dek: '', author: null, sections: [], publishedAt: NOW, updatedAt: null, contentHtml: `<p>${text}</p>`, baseUrl: 'https://other.example/', imageUrl: null, language: 'en' },
+    NOW,
+  );
+
+const lighthouse = story(other.id, 'lighthouse', 'Lighthouse keeper retires', 'After forty years the lighthouse keeper retires.');
+const orchard = story(source.id, 'orchard', 'Orchard harvest comes early', 'The apple orchard harvest came early this year.');
+
+let dbs: Db[] = [];
+afterEach(() => {
+  for (const db of dbs) db.close();
+  dbs = [];
+  vi.restoreAllMocks();
+});
+
+async function fresh(name: string): Promise<Db> {
+  const db = await openBroadsheetDb({}, `catch-up-${name}`);
+  dbs.push(db);
+  await ensureSource(db, source);
+  await ensureSource(db, other);
+  return db;
+}
+
+async function loaded(db: Db): Promise<LibraryIndex> {
+  const index = await LibraryIndex.load(db);
+  await index.searchable;
+  return index;
+}
+
+const ids = (index: LibraryIndex, query: string) => index.find(query, 5).map((h) => h.id);
+
+describe('LibraryIndex.catchUp', () => {
+  it('applies stories stored and removed elsewhere, in log order', async () => {
+    const db = await fresh('apply');
+    await putArticleBatch(db, [orchard], source);
+    const index = await loaded(db);
+    expect(ids(index, 'lighthouse')).toEqual([]);
+    await putArticleBatch(db, [lighthouse], other);
+    expect(await index.catchUp(db)).toBe(true);
+    expect(ids(index, 'lighthouse')).toEqual([lighthouse.id]);
+    expect(index.relatedTo(lighthouse.id, 3)).toEqual({ hits: expect.any(Array), duplicates: [] });
+    // Stored, then removed with its source: both records are read, the removal last.
+    await putArticleBatch(db, [{ ...lighthouse, title: 'Lighthouse keeper retires to the coast' }], other);
+    await removeSource(db, other.id);
+    expect(await index.catchUp(db)).toBe(true);
+    expect(ids(index, 'lighthouse')).toEqual([]);
+    expect(ids(index, 'orchard')).toEqual([orchard.id]);
+    // Nothing new: nothing to do, and still able to follow.
+    expect(await index.catchUp(db)).toBe(true);
+    expect(index.size).toBe(1);
+  });
+
+  it('says it cannot follow a log folded past it or marked stale', async () => {
+    const db = await fresh('cannot');
+    await putArticleBatch(db, [orchard], source);
+    const folded = await loaded(db);
+    const stale = await loaded(db);
+    await putArticleBatch(db, [lighthouse], other);
+    // Another engine folds the log into a new base after the new batch: the batch's record is gone.
+    const log = (await readIndexLog(db))!;
+    expect(await writeBase(db, log.entries, await lastLogKey(db))).toBe(true);
+    expect(await folded.catchUp(db)).toBe(false);
+    const tx = db.transaction('indexLog', 'readwrite');
+    await logStale(tx.store);
+    await tx.done;
+    expect(await stale.catchUp(db)).toBe(false);
+    expect(await LibraryIndex.fromEntries([]).catchUp(db)).toBe(false);
+  });
+});
+
+describe('the engine, when another context announces a sync', () => {
+  it('follows the index log instead of rebuilding', async () => {
+    const db = await fresh('engine');
+    const effects: EngineSyncOverrides = {
+      fetch: (async () => new Response(JSON.stringify(miniFeed()), { status: 200, headers: { 'Content-Type': 'application/json' } })) as typeof fetch,
+      now: () => NOW,
+      sleep: async () => {},
+      random: () => 0,
+      origin: 'https://app.example',
+      isOnline: () => true,
+      purgeImages: async () => {},
+    };
+    const engine = createEngine(Promise.resolve(db), effects);
+    await engine.sync({ corsProxy: null, appBase: APP });
+    // Both sources synced the same edition (one fetch for all): two ferry stories.
+    const ferries = await engine.search('ferry', 5);
+    expect(ferries).toHaveLength(2);
+    const load = vi.spyOn(LibraryIndex, 'load');
+    await putArticleBatch(db, [lighthouse], other);
+    const channel = new BroadcastChannel(SYNC_CHANNEL);
+    channel.postMessage({ type: 'sync-finished', from: 'another-tab', added: 1, updated: 0, evicted: [], finishedAt: NOW });
+    channel.close();
+    await vi.waitFor(async () => expect((await engine.search('lighthouse', 5)).map((h) => h.id)).toEqual([lighthouse.id]));
+    expect((await engine.search('ferry', 5)).map((h) => h.id)).toEqual(ferries.map((h) => h.id));
+    expect(load).not.toHaveBeenCalled();
+  });
+});
