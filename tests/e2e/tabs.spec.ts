@@ -1,9 +1,10 @@
-// Protects a reader with Broadsheet open in two tabs: what they do in one (save, read, text settings)
-// shows in the other at once, and is never undone by the other tab's next change.
+// Protects a reader with Broadsheet open in two tabs: what they do in one (save, read, text settings,
+// a source followed) shows in the other at once, and is never undone by the other tab's next change.
 import { expect, test } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startFeedServer } from './fixtures/feed-server';
 import { launchProfile } from './launch';
 
 test('saving and reading in one tab shows in the other, without a reload', async ({ baseURL }) => {
@@ -88,5 +89,37 @@ test('stories changing in another tab (a restore there) leave the story being re
   } finally {
     await context.dispose();
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('stories a source followed in one tab brings are found by search in the other, without a reload', async ({ baseURL }) => {
+  const server = await startFeedServer();
+  const context = await launchProfile();
+  try {
+    const a = await context.newPage();
+    await a.goto(`${baseURL}/`);
+    await a.waitForFunction(() => performance.getEntriesByName('sync-indexed').length > 0);
+    await a.goto(`${baseURL}/search`);
+    const box = a.getByRole('searchbox', { name: 'Search stored stories' });
+    const results = a.getByTestId('search-results');
+    await box.fill('docks');
+    await expect(results.getByText('No stories match')).toBeVisible();
+
+    const b = await context.newPage();
+    await b.goto(`${baseURL}/sources`);
+    await b.getByLabel('Feed or site address').fill(`${server.url}/rss.xml`);
+    await b.getByRole('button', { name: 'Find' }).click();
+    await b.getByRole('button', { name: 'Follow this source' }).click();
+    await expect(b.getByTestId('sources-notice')).toHaveText('Added “Fixture Transit News”.');
+
+    // Tab A's engine follows tab B's sync (the index log): a new query finds the new story.
+    await expect(async () => {
+      await box.fill('');
+      await box.fill('docks');
+      await expect(results.locator('.search-result').first()).toContainText('Tram line reaches the old docks', { timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
+  } finally {
+    await context.dispose();
+    await server.close();
   }
 });
