@@ -177,7 +177,7 @@ export function createEngine(dbReady: Promise<Db>, overrides: EngineSyncOverride
       const [{ syncAll }, { ensureSampleSource }] = await Promise.all([import('../sync/sync-all'), import('../sync/sample-source')]);
       await ensureSampleSource(db, request.appBase);
       const summary = await syncAll(
-        { ...overrides, db, corsProxy: request.corsProxy, onStored: (written, evicted) => mutate((i) => i.apply(written, evicted)) },
+        { ...overrides, db, corsProxy: request.corsProxy, onStored: (written, evicted, logKey) => mutate((i) => i.apply(written, evicted, logKey)) },
         onProgress,
         { force: request.force },
       );

@@ -31,6 +31,8 @@ export class LibraryIndex {
 
   /** The index log's key up to which this index has applied the log (see catchUp); null when unknown. */
   private logKey: number | null = null;
+  /** Keys of log records this index applied as they were written (its own syncs' batches), after logKey. */
+  private readonly ownLogKeys = new Set<number>();
   /** The search index; null while load() is still building it. */
   private searchIndex: SearchIndex | null = null;
   /**
@@ -91,15 +93,19 @@ export class LibraryIndex {
    */
   async catchUp(db: Db): Promise<boolean> {
     if (this.logKey === null) return false;
-    const records = await readIndexLogAfter(db, this.logKey);
-    // Batches this index already has (its own syncs') come round again: applying one twice changes nothing.
-    if (records.some(({ record }) => record.kind !== 'put' && record.kind !== 'remove')) return false;
-    for (const { key, record } of records) {
+    // This index's own batches that come first are only stepped over. One after another context's
+    // record is applied again, after it, so that the log's order wins (applying a batch twice
+    // changes nothing; applying an older removal after a newer write would).
+    const tail = await readIndexLogAfter(db, this.logKey, (key) => this.ownLogKeys.has(key));
+    if (!tail || tail.records.some(({ record }) => record.kind !== 'put' && record.kind !== 'remove')) return false;
+    if (tail.skippedTo !== null) this.logKey = tail.skippedTo;
+    for (const { key, record } of tail.records) {
       if (record.kind === 'put') this.apply(record.entries, []);
       else if (record.kind === 'remove') this.apply([], record.ids);
       this.logKey = key;
     }
-    if (records.length) this.settle();
+    for (const key of this.ownLogKeys) if (key <= this.logKey) this.ownLogKeys.delete(key);
+    if (tail.records.length) this.settle();
     return true;
   }
 
@@ -121,9 +127,11 @@ export class LibraryIndex {
   }
 
   /** Learns stored (new or updated) articles and forgets evicted ids. Corpus weights and postings are rebuilt by settle() (or the next query): once per sync, not once per batch. */
-  apply(written: ReadonlyArray<Article | IndexEntry>, evicted: readonly string[]): void {
+  apply(written: ReadonlyArray<Article | IndexEntry>, evicted: readonly string[], logKey?: number | null): void {
     // Before any change: a search index still being built must fail the call, not leave it half done.
     const search = this.search;
+    // The log record these stories were written with (see catchUp): nothing to read again there.
+    if (logKey != null && this.logKey !== null && logKey > this.logKey) this.ownLogKeys.add(logKey);
     this.coverageCache.clear();
     for (const id of evicted) {
       this.related.remove(id);

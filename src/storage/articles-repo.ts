@@ -16,6 +16,8 @@ export interface BatchResult {
   unchanged: number;
   /** The articles written (added or updated), as stored: what the in-memory indexes must learn. */
   written: Article[];
+  /** The index log record of those articles (null when none were written): an engine that applied them skips it. */
+  logKey: number | null;
 }
 
 /** Drops the heavy fields of an article. */
@@ -41,7 +43,7 @@ function sameContent(a: Article, b: Article): boolean {
 export async function putArticleBatch(db: Db, articles: Article[], source: Source): Promise<BatchResult> {
   const tx = db.transaction(['articles', 'sources', 'indexLog'], 'readwrite', { durability: 'relaxed' });
   const store = tx.objectStore('articles');
-  const result: BatchResult = { added: 0, updated: 0, unchanged: 0, written: [] };
+  const result: BatchResult = { added: 0, updated: 0, unchanged: 0, written: [], logKey: null };
   const requests: Array<Promise<unknown>> = [];
   try {
     // A feed that lists the same item twice must still store it once (the first wins).
@@ -68,7 +70,7 @@ export async function putArticleBatch(db: Db, articles: Article[], source: Sourc
     });
     requests.push(tx.objectStore('sources').put(source));
     // The index log learns the same stories in the same transaction (index-log.ts).
-    requests.push(logPut(tx.objectStore('indexLog'), result.written.map(indexEntry)));
+    requests.push(logPut(tx.objectStore('indexLog'), result.written.map(indexEntry)).then((key) => (result.logKey = key)));
     await Promise.all(requests);
     await tx.done;
   } catch (err) {

@@ -22,9 +22,9 @@ type LogStore = IDBPObjectStore<BroadsheetDB, ArrayLike<StoreNames<BroadsheetDB>
 /** Records after the base before a load folds them into a new base (each sync adds one per source). */
 export const MAX_REPLAYED = 64;
 
-/** Appends written stories' entries (nothing when none were written). */
-export function logPut(store: LogStore, entries: IndexEntry[]): Promise<unknown> {
-  return entries.length ? store.add({ kind: 'put', entries }) : Promise.resolve();
+/** Appends written stories' entries (nothing when none were written); resolves to the record's key, or null. */
+export async function logPut(store: LogStore, entries: IndexEntry[]): Promise<number | null> {
+  return entries.length ? store.add({ kind: 'put', entries }) : null;
 }
 
 /** Appends removed stories' ids (nothing when none were removed). */
@@ -70,13 +70,28 @@ export function foldLog(keys: readonly number[], records: readonly IndexLogRecor
   return { entries, lastKey: keys[keys.length - 1]!, replayed: records.length - 1 };
 }
 
-/** The log's records after `key`, in key order, with their keys: what was written since an index read the log up to `key`. */
-export async function readIndexLogAfter(db: Db, key: number): Promise<Array<{ key: number; record: IndexLogRecord }>> {
+/** What the log gained after a key: records a reader must apply, in key order. */
+export interface LogTail {
+  /** The last of the leading records the reader said it had already (null when none). */
+  skippedTo: number | null;
+  records: Array<{ key: number; record: IndexLogRecord }>;
+}
+
+/**
+ * The log's records after `key`, in key order, in one read: leading records `have` says the reader
+ * applied already (its own batches) are only skipped over, not read. Null when a record went missing
+ * between the two reads (a fold): the reader cannot follow the log then.
+ */
+export async function readIndexLogAfter(db: Db, key: number, have: (key: number) => boolean = () => false): Promise<LogTail | null> {
   const tx = db.transaction('indexLog');
-  const after = IDBKeyRange.lowerBound(key, true);
-  const [keys, records] = await Promise.all([tx.store.getAllKeys(after), tx.store.getAll(after)]);
+  const keys = await tx.store.getAllKeys(IDBKeyRange.lowerBound(key, true));
+  let from = 0;
+  while (from < keys.length && have(keys[from]!)) from++;
+  const wanted = keys.slice(from);
+  const records = await Promise.all(wanted.map((k) => tx.store.get(k)));
   await tx.done;
-  return records.map((record, i) => ({ key: keys[i]!, record }));
+  if (records.some((r) => r === undefined)) return null;
+  return { skippedTo: from > 0 ? keys[from - 1]! : null, records: records.map((record, i) => ({ key: wanted[i]!, record: record! })) };
 }
 
 /** The log's last key now (null when empty): read BEFORE reading the stories that will make a base. */

@@ -47,8 +47,11 @@ export interface SyncDeps {
   retention?: RetentionLimits;
   /** Removes evicted images from the image cache (default: purgeImages). */
   purgeImages?: (urls: string[]) => Promise<unknown>;
-  /** Told after each source's batch is stored: what was written and what retention evicted (the engine's indexes follow). */
-  onStored?: (written: Article[], evicted: string[]) => void;
+  /**
+   * Told after each source's batch is stored: what was written, what retention evicted (the engine's
+   * indexes follow), and the index log record of the written stories (null when none).
+   */
+  onStored?: (written: Article[], evicted: string[], logKey?: number | null) => void;
   /** Derives a batch of items (default: deriveBatch, in this thread; the engine uses a pool of workers). */
   derive?: (items: ArticleInput[], now: number) => Promise<DeriveOutcome[]> | DeriveOutcome[];
   /** How many sources sync at once (default 1): fetching one while another is parsed and stored. */
@@ -89,7 +92,7 @@ export async function syncSource(deps: SyncDeps, source: Source): Promise<Source
     const stored = await storeBatch(deps, articles, next, now);
     const kept = await retain(deps, next, now, new Set(articles.map((a) => a.id)));
     const evicted = [...stored.evicted, ...kept];
-    deps.onStored?.(stored.written, evicted);
+    deps.onStored?.(stored.written, evicted, stored.logKey);
     return { ...base, added: stored.added, updated: stored.updated, evicted };
   } catch (err) {
     return { ...base, ...(await recordFailure(deps, source, err, now)) };

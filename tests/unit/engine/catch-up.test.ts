@@ -72,6 +72,31 @@ describe('LibraryIndex.catchUp', () => {
     expect(index.size).toBe(1);
   });
 
+  it('steps over its own batches at the front of the log, and applies them again after another context’s record', async () => {
+    const db = await fresh('own');
+    await putArticleBatch(db, [orchard], source);
+    const index = await loaded(db);
+    const get = vi.spyOn(IDBObjectStore.prototype, 'get');
+    // This engine's own sync: applied as stored, then only stepped over.
+    const own = await putArticleBatch(db, [lighthouse], other);
+    expect(own.logKey).toEqual(expect.any(Number));
+    index.apply(own.written, [], own.logKey);
+    get.mockClear();
+    expect(await index.catchUp(db)).toBe(true);
+    expect(get).not.toHaveBeenCalled();
+    expect(ids(index, 'lighthouse')).toEqual([lighthouse.id]);
+    // Another tab removes the source, then this engine stores the story again: the log says it is
+    // stored, so the removal must not be applied over the newer write.
+    await removeSource(db, other.id);
+    await ensureSource(db, other);
+    const again = await putArticleBatch(db, [lighthouse], other);
+    index.apply(again.written, [], again.logKey);
+    get.mockClear();
+    expect(await index.catchUp(db)).toBe(true);
+    expect(get).toHaveBeenCalledTimes(2);
+    expect(ids(index, 'lighthouse')).toEqual([lighthouse.id]);
+  });
+
   it('says it cannot follow a log folded past it or marked stale', async () => {
     const db = await fresh('cannot');
     await putArticleBatch(db, [orchard], source);
