@@ -6,7 +6,7 @@ import { SearchIndex, type SearchHit } from '../domain/search-index';
 import { checkTermVector } from '../domain/term-vector';
 import { allIndexEntries, indexEntry, type IndexEntry } from '../storage/articles-repo';
 import type { Db } from '../storage/db';
-import { lastLogKey, MAX_REPLAYED, readIndexLog, readIndexLogAfter, writeBase } from '../storage/index-log';
+import { lastLogKey, MAX_REPLAYED, readIndexLog, readIndexLogAfter, writeBase } from '../storage/index-log-read';
 
 /** Related stories of one article and the other sources' copies of it ("also covered by"). */
 export interface RelatedAnswer {

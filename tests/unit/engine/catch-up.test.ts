@@ -7,7 +7,8 @@ import { createEngine, type EngineSyncOverrides } from '../../../src/engine/engi
 import { LibraryIndex } from '../../../src/engine/library-index';
 import { putArticleBatch } from '../../../src/storage/articles-repo';
 import { openBroadsheetDb, type Db } from '../../../src/storage/db';
-import { lastLogKey, logStale, readIndexLog, writeBase } from '../../../src/storage/index-log';
+import { logStale } from '../../../src/storage/index-log';
+import { lastLogKey, readIndexLog, writeBase } from '../../../src/storage/index-log-read';
 import { removeSource } from '../../../src/storage/source-removal';
 import { ensureSource } from '../../../src/storage/sources-repo';
 import { sampleSource } from '../../../src/sync/sample-source';

@@ -8,7 +8,7 @@ import { createEngine, type EngineSyncOverrides } from '../../../src/engine/engi
 import { LibraryIndex } from '../../../src/engine/library-index';
 import { putArticleBatch } from '../../../src/storage/articles-repo';
 import { openBroadsheetDb, type Db } from '../../../src/storage/db';
-import { readIndexLog } from '../../../src/storage/index-log';
+import { readIndexLog } from '../../../src/storage/index-log-read';
 import { ensureSource, getSource } from '../../../src/storage/sources-repo';
 import { sampleSource } from '../../../src/sync/sample-source';
 import { deriveBatch } from '../../../src/sync/derive-batch';
