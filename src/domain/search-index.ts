@@ -61,9 +61,10 @@ export class SearchIndex {
   /**
    * The same index as build(), made `slice` documents at a time with `pause()` awaited before each
    * slice: tokenizing 10,000 titles and excerpts takes a second or more on a phone, and a caller's
-   * other work (related stories) should not wait behind all of it.
+   * other work (related stories) should not wait behind all of it, nor more than one slice
+   * (50 documents: ~4 ms in Node, ~6–12 ms in the bench's engine worker).
    */
-  static async buildInSteps(docs: readonly SearchDoc[], pause: () => Promise<void>, slice = 250): Promise<SearchIndex> {
+  static async buildInSteps(docs: readonly SearchDoc[], pause: () => Promise<void>, slice = 50): Promise<SearchIndex> {
     if (!Number.isInteger(slice) || slice < 1) throw new RangeError(`SearchIndex.buildInSteps: slice must be a positive integer, got ${slice}`);
     const index = new SearchIndex();
     for (let at = 0; at < docs.length; at += slice) {

@@ -206,7 +206,7 @@ export class LibraryIndex {
 
 /**
  * Yields to the thread's queued tasks (a related question from the page) and comes back at once: a
- * message round trip, since chained timers are clamped to 4 ms each (forty slices would idle 160 ms).
+ * message round trip, since chained timers are clamped to 4 ms each (200 slices would idle 0.8 s).
  */
 function nextTask(): Promise<void> {
   return new Promise((resolve) => {
