@@ -3,7 +3,7 @@
 // log cannot tell (folded past this index, marked stale by a restore) the index says so and is rebuilt.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deriveArticle } from '../../../src/domain/derive';
-import { createEngine, type EngineSyncOverrides } from '../../../src/engine/engine';
+import { createEngine } from '../../../src/engine/engine';
 import { LibraryIndex } from '../../../src/engine/library-index';
 import { putArticleBatch } from '../../../src/storage/articles-repo';
 import { openBroadsheetDb, type Db } from '../../../src/storage/db';
@@ -13,10 +13,9 @@ import { removeSource } from '../../../src/storage/source-removal';
 import { ensureSource } from '../../../src/storage/sources-repo';
 import { sampleSource } from '../../../src/sync/sample-source';
 import { SYNC_CHANNEL } from '../../../src/sync/sync-channel';
+import { APP, effects, NOW } from '../../fixtures/engine-effects';
 import { miniFeed } from '../../fixtures/mini-feed';
 
-const APP = 'https://app.example/';
-const NOW = Date.parse('2026-11-21T12:00:00Z');
 const source = sampleSource(APP);
 const other = { ...sampleSource(APP), id: 'other-source', url: 'https://other.example/feed', title: 'Other' };
 
@@ -119,16 +118,7 @@ describe('LibraryIndex.catchUp', () => {
 describe('the engine, when another context announces a sync', () => {
   it('follows the index log instead of rebuilding', async () => {
     const db = await fresh('engine');
-    const effects: EngineSyncOverrides = {
-      fetch: (async () => new Response(JSON.stringify(miniFeed()), { status: 200, headers: { 'Content-Type': 'application/json' } })) as typeof fetch,
-      now: () => NOW,
-      sleep: async () => {},
-      random: () => 0,
-      origin: 'https://app.example',
-      isOnline: () => true,
-      purgeImages: async () => {},
-    };
-    const engine = createEngine(Promise.resolve(db), effects);
+    const engine = createEngine(Promise.resolve(db), effects(() => miniFeed()));
     await engine.sync({ corsProxy: null, appBase: APP });
     // Both sources synced the same edition (one fetch for all): two ferry stories.
     const ferries = await engine.search('ferry', 5);

@@ -4,7 +4,7 @@
 // tab, a restore) become findable after reload(); near-duplicates are counted as coverage.
 import { describe, expect, it, vi } from 'vitest';
 import { deriveArticle } from '../../../src/domain/derive';
-import { createEngine, type EngineSyncOverrides } from '../../../src/engine/engine';
+import { createEngine } from '../../../src/engine/engine';
 import { LibraryIndex } from '../../../src/engine/library-index';
 import { putArticleBatch } from '../../../src/storage/articles-repo';
 import { openBroadsheetDb, type Db } from '../../../src/storage/db';
@@ -12,25 +12,8 @@ import { readIndexLog } from '../../../src/storage/index-log-read';
 import { ensureSource, getSource } from '../../../src/storage/sources-repo';
 import { sampleSource } from '../../../src/sync/sample-source';
 import { deriveBatch } from '../../../src/sync/derive-batch';
+import { APP, effects, NOW } from '../../fixtures/engine-effects';
 import { miniFeed } from '../../fixtures/mini-feed';
-
-const APP = 'https://app.example/';
-const NOW = Date.parse('2026-11-21T12:00:00Z');
-
-const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
-
-/** A server whose sample edition is `edition()` (changeable between syncs). */
-function effects(edition: () => object): EngineSyncOverrides {
-  return {
-    fetch: (async () => json(edition())) as typeof fetch,
-    now: () => NOW,
-    sleep: async () => {},
-    random: () => 0,
-    origin: 'https://app.example',
-    isOnline: () => true,
-    purgeImages: async () => {},
-  };
-}
 
 const request = { corsProxy: null, appBase: APP };
 
