@@ -97,7 +97,7 @@ export class LibraryIndex {
     // record is applied again, after it, so that the log's order wins (applying a batch twice
     // changes nothing; applying an older removal after a newer write would).
     const tail = await readIndexLogAfter(db, this.logKey, (key) => this.ownLogKeys.has(key));
-    if (!tail || tail.records.some(({ record }) => record.kind !== 'put' && record.kind !== 'remove')) return false;
+    if (tail.records.some(({ record }) => record.kind !== 'put' && record.kind !== 'remove')) return false;
     if (tail.skippedTo !== null) this.logKey = tail.skippedTo;
     for (const { key, record } of tail.records) {
       if (record.kind === 'put') this.apply(record.entries, []);

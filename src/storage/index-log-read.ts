@@ -48,11 +48,11 @@ export interface LogTail {
 }
 
 /**
- * The log's records after `key`, in key order, in one read: leading records `have` says the reader
- * applied already (its own batches) are only skipped over, not read. Null when a record went missing
- * between the two reads (a fold): the reader cannot follow the log then.
+ * The log's records after `key`, in key order, in one read transaction (so no fold elsewhere can come
+ * between the keys and the records): leading records `have` says the reader applied already (its own
+ * batches) are only skipped over, not read.
  */
-export async function readIndexLogAfter(db: Db, key: number, have: (key: number) => boolean = () => false): Promise<LogTail | null> {
+export async function readIndexLogAfter(db: Db, key: number, have: (key: number) => boolean = () => false): Promise<LogTail> {
   const tx = db.transaction('indexLog');
   const keys = await tx.store.getAllKeys(IDBKeyRange.lowerBound(key, true));
   let from = 0;
@@ -60,7 +60,6 @@ export async function readIndexLogAfter(db: Db, key: number, have: (key: number)
   const wanted = keys.slice(from);
   const records = await Promise.all(wanted.map((k) => tx.store.get(k)));
   await tx.done;
-  if (records.some((r) => r === undefined)) return null;
   return { skippedTo: from > 0 ? keys[from - 1]! : null, records: records.map((record, i) => ({ key: wanted[i]!, record: record! })) };
 }
 
