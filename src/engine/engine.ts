@@ -85,41 +85,21 @@ export function createEngine(dbReady: Promise<Db>, overrides: EngineSyncOverride
     return next;
   };
   rebuild();
-  const mutate = (change: (i: LibraryIndex) => void) => {
-    index = index.then(
-      async (i) => {
-        try {
-          // A change must reach both indexes: it waits for a search index still being built.
-          await i.searchable;
-          answers.clear();
-          change(i);
-          return i;
-        } catch (err) {
-          // A record the indexes refuse must not leave them half-updated: start again from storage.
-          console.warn('engine: updating the indexes failed; rebuilding them', err);
-          answers.clear();
-          rebuilding = null;
-          return rebuild();
-        }
-      },
-      () => rebuild(),
-    );
-  };
-  const reload = async () => {
-    rebuilding = null;
-    await rebuild();
-  };
-  /** Follows what other contexts stored (their syncs): the index log's new records, else a rebuild. */
-  const catchUp = () => {
+  /**
+   * Chains a step on the indexes once their search index is built (a change must reach both). A step
+   * that fails, or says it cannot tell (false), must not leave them half-updated: they are rebuilt
+   * from storage instead.
+   */
+  const step = (what: string, run: (i: LibraryIndex) => boolean | Promise<boolean>) => {
     index = index.then(
       async (i) => {
         try {
           await i.searchable;
-          const caughtUp = await i.catchUp(await dbReady);
+          const done = await run(i);
           answers.clear();
-          if (caughtUp) return i;
+          if (done) return i;
         } catch (err) {
-          console.warn('engine: following the index log failed; rebuilding the indexes', err);
+          console.warn(`engine: ${what} failed; rebuilding the indexes`, err);
         }
         rebuilding = null;
         return rebuild();
@@ -127,6 +107,13 @@ export function createEngine(dbReady: Promise<Db>, overrides: EngineSyncOverride
       () => rebuild(),
     );
     return index;
+  };
+  const mutate = (change: (i: LibraryIndex) => void) => step('updating the indexes', (i) => (change(i), true));
+  /** Follows what other contexts stored (their syncs): the index log's new records, else a rebuild. */
+  const catchUp = () => step('following the index log', async (i) => i.catchUp(await dbReady));
+  const reload = async () => {
+    rebuilding = null;
+    await rebuild();
   };
   /** The current indexes (search may still be building); a failed load is retried rather than reported for ever. */
   const ready = () => index.catch(() => rebuild());

@@ -132,4 +132,22 @@ describe('the engine, when another context announces a sync', () => {
     expect((await engine.search('ferry', 5)).map((h) => h.id)).toEqual(ferries.map((h) => h.id));
     expect(load).not.toHaveBeenCalled();
   });
+
+  it('rebuilds its indexes from the stories when the log cannot tell (marked stale elsewhere)', async () => {
+    const db = await fresh('engine-stale');
+    const engine = createEngine(Promise.resolve(db), effects(() => miniFeed()));
+    await engine.sync({ corsProxy: null, appBase: APP });
+    const load = vi.spyOn(LibraryIndex, 'load');
+    // Another context stores a story, then marks the log stale (as a restore does).
+    await putArticleBatch(db, [lighthouse], other);
+    const tx = db.transaction('indexLog', 'readwrite');
+    await logStale(tx.store);
+    await tx.done;
+    const channel = new BroadcastChannel(SYNC_CHANNEL);
+    channel.postMessage({ type: 'sync-finished', from: 'another-tab', added: 1, updated: 0, evicted: [], finishedAt: NOW });
+    channel.close();
+    await vi.waitFor(async () => expect((await engine.search('lighthouse', 5)).map((h) => h.id)).toEqual([lighthouse.id]));
+    // At least once: an engine left over from an earlier test hears the announcement too.
+    expect(load).toHaveBeenCalled();
+  });
 });
