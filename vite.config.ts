@@ -57,11 +57,13 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rollupOptions: {
       output: {
-        // Everything the first screen needs that lazy routes share (Preact, signals, the router, idb,
-        // list formatting) in one chunk: a warm start then asks the service worker for two scripts,
-        // not eight.
+        // Every module the entry imports statically (the first screen's whole path) in one chunk, the
+        // entry's own: a warm start asks the service worker for one script. Left to itself Rolldown
+        // splits out each module a lazy route shares with it (six more requests). Lazy routes import
+        // what they share from this chunk. A dynamic import() of a module already on this path would
+        // cost it Rolldown's runtime helper chunk, so src/ui imports those statically.
         codeSplitting: {
-          groups: [{ name: 'shell', test: /node_modules[\\/](preact|@preact|preact-iso|idb)[\\/]|src[\\/]ui[\\/](app-context|format|models[\\/]list-context)\.tsx?$|src[\\/]domain[\\/]read-time\.ts$|rolldown[\\/]runtime/ }],
+          groups: [{ name: 'index', tags: ['$initial'] }],
         },
       },
     },

@@ -5,6 +5,12 @@ import type { Source } from '../../domain/source';
 import type { FetchedBody } from '../../sources/find-source';
 import type { Db } from '../../storage/db';
 import { enqueue, pendingEntries, type StoredOutboxEntry } from '../../storage/outbox-repo';
+// Static, not import(): these are on the first screen's path already, and a dynamic import of a module
+// in the entry chunk only costs the entry a module-namespace helper.
+import { putArticleBatch } from '../../storage/articles-repo';
+import { ensureSource } from '../../storage/sources-repo';
+import { setSaved } from '../../storage/reading-state-repo';
+import { requestOutboxSync } from '../background-sync';
 import type { LibraryModel } from './library';
 
 /** The "Saved pages" source that holds every page the reader saved by URL. */
@@ -43,15 +49,11 @@ export function createSavePageModel(dbReady: Promise<Db>, library: LibraryModel,
   /** Fetches, extracts and stores one page now; returns the stored article's id and title. */
   async function saveNow(url: string): Promise<{ id: string; title: string }> {
     const db = await dbReady;
-    const [{ decodeBody }, { extractPage, pageToItem }, { deriveArticle }, { putArticleBatch }, { ensureSource }, { setSaved }] =
-      await Promise.all([
-        import('../../sources/decode'),
-        import('../extract/extract-page'),
-        import('../../domain/derive'),
-        import('../../storage/articles-repo'),
-        import('../../storage/sources-repo'),
-        import('../../storage/reading-state-repo'),
-      ]);
+    const [{ decodeBody }, { extractPage, pageToItem }, { deriveArticle }] = await Promise.all([
+      import('../../sources/decode'),
+      import('../extract/extract-page'),
+      import('../../domain/derive'),
+    ]);
     const res = await fetchBody(url);
     const html = decodeBody(res.bytes, res.contentType).text;
     const page = extractPage(html, res.finalUrl, (h) => new DOMParser().parseFromString(h, 'text/html'));
@@ -81,7 +83,7 @@ export function createSavePageModel(dbReady: Promise<Db>, library: LibraryModel,
     } catch (err) {
       if (isNetworkFailure(err)) {
         await enqueue(await dbReady, { kind: 'save-url', payload: { url } });
-        void import('../background-sync').then((m) => m.requestOutboxSync());
+        void requestOutboxSync();
         await refreshPending();
         state.value = { step: 'queued', url };
       } else {

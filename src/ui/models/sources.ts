@@ -4,7 +4,7 @@ import { hashId } from '../../domain/ids';
 import type { Source } from '../../domain/source';
 import type { FetchedBody, FoundSource } from '../../sources/find-source';
 import type { Db } from '../../storage/db';
-import { ensureSource } from '../../storage/sources-repo';
+import { ensureSource, updateSource } from '../../storage/sources-repo';
 import type { LibraryModel } from './library';
 import { countOf, retentionLabel } from './source-labels';
 
@@ -98,10 +98,7 @@ export function createSourcesModel(dbReady: Promise<Db>, library: LibraryModel, 
    * where stories still in the feed are known and kept (evicting them would bring them back as "new").
    */
   async function setRetention(id: string, maxAgeDays: number, maxArticles: number): Promise<string | null> {
-    const [{ validateRetention }, { updateSource }] = await Promise.all([
-      import('../../storage/retention'),
-      import('../../storage/sources-repo'),
-    ]);
+    const { validateRetention } = await import('../../storage/retention');
     try {
       const limits = validateRetention({ maxAgeDays, maxArticles });
       await updateSource(await dbReady, id, () => ({ retention: limits }));
