@@ -6,6 +6,7 @@ import { ListTools } from '../components/ListTools';
 import { StoryRail } from '../components/StoryRail';
 import { HOME_CONTEXT, sectionContext } from '../models/list-context';
 import { usePageTitle } from '../use-page-title';
+import { usePastFirstFrame } from '../use-first-frame';
 
 const TOP = 12;
 const PER_SECTION = 3;
@@ -15,6 +16,7 @@ export default function Home() {
   const { library } = useModels();
   const latest = library.latest.value;
   usePageTitle(null);
+  const pastFirstFrame = usePastFirstFrame();
   useLayoutEffect(() => {
     // The benchmark's "list visible" moment (npm run bench): the first list this page load puts in
     // the document, before it is painted (its blank-page baseline is marked the same way; LCP
@@ -45,7 +47,7 @@ export default function Home() {
         // Sync progress is read only when the list is empty: read always, every progress step would redraw home.
         empty={visible.length > 0 ? '' : unreadOnly ? 'You are all caught up.' : library.progress.value ? 'Fetching stories…' : 'No stories yet. Use Refresh to sync your sources.'}
       />
-      {sections.map(({ name, count }) => {
+      {pastFirstFrame && sections.map(({ name, count }) => {
         const items = visible.filter((a) => a.section === name).slice(0, PER_SECTION);
         if (items.length === 0) return null;
         const id = `section-${name.replace(/\W+/g, '-').toLowerCase()}`;
