@@ -15,6 +15,11 @@ import { deriveBatch } from '../../../src/sync/derive-batch';
 import { APP, effects, NOW } from '../../fixtures/engine-effects';
 import { miniFeed } from '../../fixtures/mini-feed';
 
+// Each test's engines stop listening for other contexts' syncs when the test ends.
+vi.mock('../../../src/sync/sync-channel', async (real) =>
+  (await import('../../fixtures/sync-listeners')).listenersClosedAfterEach(await real<typeof import('../../../src/sync/sync-channel')>()),
+);
+
 const request = { corsProxy: null, appBase: APP };
 
 async function fresh(name: string): Promise<Db> {
